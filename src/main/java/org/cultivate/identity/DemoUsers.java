@@ -1,0 +1,33 @@
+package org.cultivate.identity;
+
+import java.util.List;
+
+import static org.cultivate.identity.Groups.ADMINS;
+import static org.cultivate.identity.Groups.CONDUCT_COMMITTEE;
+import static org.cultivate.identity.Groups.COORDINATORS;
+import static org.cultivate.identity.Groups.GRANTS_COMMITTEE;
+import static org.cultivate.identity.Groups.MENTORS;
+import static org.cultivate.identity.Groups.SELECTION_COMMITTEE;
+
+/** DESIGN.md's demo users; their password is their user name, so they exist in the default profile only. */
+final class DemoUsers {
+
+    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+        String email() {
+            return id + "@cultivate.test";
+        }
+    }
+
+    static final List<DemoUser> ALL = List.of(
+            new DemoUser("demo", "Demo", "Administrator", List.of(ADMINS, COORDINATORS)),
+            new DemoUser("alice", "Alice", "Conduct", List.of(CONDUCT_COMMITTEE)),
+            new DemoUser("bob", "Bob", "Conduct", List.of(CONDUCT_COMMITTEE)),
+            new DemoUser("chidi", "Chidi", "Conduct", List.of(CONDUCT_COMMITTEE)),
+            new DemoUser("dana", "Dana", "Grants", List.of(GRANTS_COMMITTEE)),
+            new DemoUser("eve", "Eve", "Selection", List.of(SELECTION_COMMITTEE)),
+            new DemoUser("femi", "Femi", "Mentor", List.of(MENTORS)),
+            new DemoUser("gita", "Gita", "Coordinator", List.of(COORDINATORS)));
+
+    private DemoUsers() {
+    }
+}

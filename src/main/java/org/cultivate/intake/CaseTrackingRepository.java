@@ -1,0 +1,64 @@
+package org.cultivate.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The tracking tables of {@code db/cultivate-schema.sql}. Joins the engine's transaction when called from a process. */
+@Repository
+class CaseTrackingRepository {
+
+    private final JdbcTemplate jdbc;
+
+    CaseTrackingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record TrackedCase(String reference, String codeHash, String processKey, String status) {
+    }
+
+    record Update(Instant at, String status, String message) {
+    }
+
+    void create(String reference, String codeHash, String processKey, String status, Instant at) {
+        jdbc.update("INSERT INTO cultivate_case_tracking (reference, code_hash, process_key, status, created_at) VALUES (?, ?, ?, ?, ?)",
+                reference, codeHash, processKey, status, Timestamp.from(at));
+        jdbc.update("INSERT INTO cultivate_case_update (reference, happened_at, status) VALUES (?, ?, ?)",
+                reference, Timestamp.from(at), status);
+    }
+
+    Optional<TrackedCase> findByCodeHash(String codeHash) {
+        return jdbc.query("SELECT reference, code_hash, process_key, status FROM cultivate_case_tracking WHERE code_hash = ?",
+                (rs, row) -> new TrackedCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                codeHash).stream().findFirst();
+    }
+
+    List<Update> updates(String reference) {
+        return jdbc.query("SELECT happened_at, status, message FROM cultivate_case_update WHERE reference = ? ORDER BY happened_at, id",
+                (rs, row) -> new Update(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)),
+                reference);
+    }
+
+    /** @return whether the case is tracked at all (a process started without the intake is not). */
+    boolean addUpdate(String reference, String status, String message, Instant at) {
+        if (jdbc.update("UPDATE cultivate_case_tracking SET status = ? WHERE reference = ?", status, reference) == 0) {
+            return false;
+        }
+        jdbc.update("INSERT INTO cultivate_case_update (reference, happened_at, status, message) VALUES (?, ?, ?, ?)",
+                reference, Timestamp.from(at), status, message);
+        return true;
+    }
+
+    void markEnded(String reference, Instant at) {
+        jdbc.update("UPDATE cultivate_case_tracking SET ended_at = ? WHERE reference = ? AND ended_at IS NULL",
+                Timestamp.from(at), reference);
+    }
+
+    int deleteEndedBefore(Instant cutoff) {
+        return jdbc.update("DELETE FROM cultivate_case_tracking WHERE ended_at < ?", Timestamp.from(cutoff));
+    }
+}

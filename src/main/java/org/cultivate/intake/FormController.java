@@ -1,0 +1,82 @@
+package org.cultivate.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.cultivate.intake.IntakeService.Receipt;
+import org.cultivate.system.ApiProblem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public form catalogue and submissions: {@code /api/forms}. */
+@RestController
+@RequestMapping("/api/forms")
+class FormController {
+
+    private final IntakeService intake;
+    private final ObjectMapper objectMapper;
+    private final int maxBodyBytes;
+
+    FormController(IntakeService intake, ObjectMapper objectMapper,
+            @Value("${cultivate.intake.max-body-bytes}") int maxBodyBytes) {
+        this.intake = intake;
+        this.objectMapper = objectMapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    record FormEntry(String formId, String title, String processKey) {
+    }
+
+    @GetMapping
+    List<FormEntry> catalogue() {
+        return intake.catalogue().stream()
+                .map(form -> new FormEntry(form.formId(), form.title(), form.processKey()))
+                .toList();
+    }
+
+    @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Receipt> submit(@PathVariable String formId, HttpServletRequest request) throws IOException {
+        // no Location header: the tracking code is a secret and should not land in proxies' logs
+        return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(formId, readBody(request)));
+    }
+
+    /** Reads at most the allowed size, whatever the request claims, so an endless body costs nothing. */
+    private JsonNode readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        }
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try {
+            JsonNode json = objectMapper.readTree(body);
+            if (json == null || json.isMissingNode()) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission", "The request has no body.");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission", "The body is not valid JSON.");
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Submission too large",
+                "A submission may have at most " + maxBodyBytes / 1024 + " KiB.");
+    }
+}

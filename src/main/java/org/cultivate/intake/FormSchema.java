@@ -1,0 +1,114 @@
+package org.cultivate.intake;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The input fields of a Camunda Form (form-js JSON), read from the very JSON the browser renders,
+ * so that the server can check a submission by the same rules.
+ */
+record FormSchema(String id, String title, Map<String, Field> fields) {
+
+    /** form-js types that show something but take no input. */
+    private static final Set<String> DISPLAY_ONLY = Set.of(
+            "text", "html", "image", "spacer", "separator", "button", "iframe", "table");
+    /** form-js types that only lay out the components inside them. */
+    private static final Set<String> CONTAINERS = Set.of("group");
+    static final Set<String> INPUT_TYPES = Set.of(
+            "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "taglist", "datetime");
+
+    static FormSchema parse(JsonNode form) {
+        String id = text(form, "id").orElseThrow(() -> new IllegalArgumentException("a form without an id"));
+        var fields = new LinkedHashMap<String, Field>();
+        collect(id, form.path("components"), fields);
+        return new FormSchema(id, titleOf(form).orElse(id), fields);
+    }
+
+    private static void collect(String formId, JsonNode components, Map<String, Field> fields) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if (DISPLAY_ONLY.contains(type)) {
+                continue;
+            }
+            if (CONTAINERS.contains(type)) {
+                collect(formId, component.path("components"), fields);
+                continue;
+            }
+            if (!INPUT_TYPES.contains(type)) {
+                throw new IllegalArgumentException("form " + formId + ": components of type '" + type + "' are not supported for submissions");
+            }
+            Field field = Field.of(type, component);
+            if (fields.put(field.key(), field) != null) {
+                throw new IllegalArgumentException("form " + formId + ": the key '" + field.key() + "' is used twice");
+            }
+        }
+    }
+
+    /** The form's first heading ({@code # Report an incident}) names it in the catalogue. */
+    private static Optional<String> titleOf(JsonNode form) {
+        for (JsonNode component : form.path("components")) {
+            if ("text".equals(component.path("type").asText())) {
+                for (String line : component.path("text").asText().split("\n")) {
+                    if (line.startsWith("#")) {
+                        return Optional.of(line.replaceFirst("^#+\\s*", "").trim());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private static Optional<Double> number(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of(value.asDouble());
+    }
+
+    /**
+     * One input of the form with its rules. {@code options} is empty when the form gives no fixed
+     * list (values from a variable or an expression): then any text is taken.
+     */
+    record Field(String key, String type, String label, boolean required, Optional<Integer> minLength,
+            Optional<Integer> maxLength, Optional<Pattern> pattern, Optional<String> validationType,
+            Optional<Double> min, Optional<Double> max, Optional<Integer> decimalDigits, Set<String> options,
+            String subtype, boolean disallowPassedDates, boolean numberAsString) {
+
+        static Field of(String type, JsonNode component) {
+            String key = text(component, "key").orElseThrow(
+                    () -> new IllegalArgumentException("a " + type + " field without a key"));
+            JsonNode validate = component.path("validate");
+            var options = new LinkedHashSet<String>();
+            for (JsonNode option : component.path("values")) {
+                options.add(option.path("value").asText());
+            }
+            return new Field(key, type,
+                    text(component, "label").orElse(key),
+                    validate.path("required").asBoolean(false),
+                    number(validate, "minLength").map(Double::intValue),
+                    number(validate, "maxLength").map(Double::intValue),
+                    text(validate, "pattern").map(Pattern::compile),
+                    text(validate, "validationType"),
+                    number(validate, "min"),
+                    number(validate, "max"),
+                    number(component, "decimalDigits").map(Double::intValue),
+                    Set.copyOf(options),
+                    text(component, "subtype").orElse("date"),
+                    component.path("dateConfig").path("disallowPassedDates").asBoolean(false)
+                            || component.path("disallowPassedDates").asBoolean(false),
+                    component.path("serializeToString").asBoolean(false));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.cultivate.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
+import org.cultivate.intake.StartForms.StartForm;
+import org.cultivate.system.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes a submission of a public start form: checks it, starts its process, hands out a tracking code. */
+@Service
+class IntakeService {
+
+    /** The status every case shows until its process says otherwise. */
+    static final String INITIAL_STATUS = "received";
+
+    private final StartForms startForms;
+    private final CaseTrackingRepository tracking;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    IntakeService(StartForms startForms, CaseTrackingRepository tracking, RuntimeService runtimeService, Clock clock) {
+        this.startForms = startForms;
+        this.tracking = tracking;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    record Receipt(String trackingCode, String reference) {
+    }
+
+    List<StartForm> catalogue() {
+        return startForms.all();
+    }
+
+    /**
+     * Starts the case and its tracking entry in one transaction: either both exist and the code is
+     * handed out, or neither does.
+     */
+    @Transactional
+    Receipt submit(String formId, JsonNode values) {
+        StartForm form = startForms.find(formId).orElseThrow(() -> unknownForm(formId));
+        if (!values.isObject()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission",
+                    "A submission is a JSON object of the form's field values.");
+        }
+        var result = SubmissionValidator.validate(form.schema(), values, LocalDate.now(clock));
+        if (!result.valid()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission",
+                    result.errors().size() == 1 ? "One field needs attention." : result.errors().size() + " fields need attention.",
+                    result.errors());
+        }
+        String code = TrackingCodes.newCode();
+        String reference = TrackingCodes.newReference(form.processKey());
+        tracking.create(reference, TrackingCodes.hash(code), form.processKey(), INITIAL_STATUS, clock.instant());
+        runtimeService.startProcessInstanceById(form.processDefinitionId(), reference, result.variables());
+        return new Receipt(code, reference);
+    }
+
+    static ApiProblem unknownForm(String formId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Unknown form", "There is no public form '" + formId + "'.");
+    }
+}

@@ -1,0 +1,249 @@
+package org.cultivate.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.cultivate.intake.FormSchema.Field;
+import org.cultivate.system.ApiProblem.FieldError;
+
+/**
+ * Checks submitted values against a form's rules, the ones form-js applies in the browser, and
+ * turns them into typed process variables. Every field of the form becomes a variable (a typed
+ * null when left empty), so that expressions in the BPMN never meet an unknown name.
+ */
+final class SubmissionValidator {
+
+    // the same checks as form-js's validationType
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[^<>()\\[\\]\\\\.,;:\\s@\"]+(\\.[^<>()\\[\\]\\\\.,;:\\s@\"]+)*@([a-zA-Z\\-0-9]+\\.)+[a-zA-Z]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()./-]{5,24}$");
+
+    private SubmissionValidator() {
+    }
+
+    /** The outcome: typed variables when {@code errors} is empty. */
+    record Result(VariableMap variables, List<FieldError> errors) {
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    static Result validate(FormSchema form, JsonNode submission, LocalDate today) {
+        var errors = new ArrayList<FieldError>();
+        VariableMap variables = Variables.createVariables();
+        for (Iterator<String> names = submission.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!form.fields().containsKey(name)) {
+                errors.add(new FieldError(name, "This form has no field \"" + name + "\"."));
+            }
+        }
+        for (Field field : form.fields().values()) {
+            JsonNode value = submission.get(field.key());
+            try {
+                variables.putValueTyped(field.key(), typed(field, value, today));
+            } catch (Invalid invalid) {
+                errors.add(new FieldError(field.key(), "\"" + field.label() + "\" " + invalid.getMessage()));
+            }
+        }
+        return new Result(variables, List.copyOf(errors));
+    }
+
+    private static TypedValue typed(Field field, JsonNode value, LocalDate today) {
+        boolean empty = value == null || value.isNull()
+                || (value.isTextual() && value.asText().isEmpty())
+                || (value.isArray() && value.isEmpty());
+        if (empty || (field.type().equals("checkbox") && value.isBoolean() && !value.asBoolean())) {
+            if (field.required()) {
+                throw new Invalid(field.type().equals("checkbox") ? "must be checked." : "is required.");
+            }
+            return empty ? emptyValue(field) : Variables.booleanValue(false);
+        }
+        return switch (field.type()) {
+            case "textfield", "textarea" -> Variables.stringValue(text(field, value));
+            case "number" -> number(field, value);
+            case "checkbox" -> Variables.booleanValue(bool(value));
+            case "radio", "select" -> Variables.stringValue(option(field, value));
+            case "checklist", "taglist" -> SpinValues.jsonValue(options(field, value).toString()).create();
+            case "datetime" -> Variables.stringValue(dateTime(field, value, today));
+            default -> throw new IllegalStateException("unsupported type " + field.type());
+        };
+    }
+
+    private static TypedValue emptyValue(Field field) {
+        return switch (field.type()) {
+            case "number" -> wholeNumbers(field) ? Variables.longValue(null) : Variables.doubleValue(null);
+            case "checkbox" -> Variables.booleanValue(null);
+            case "checklist", "taglist" -> SpinValues.jsonValue("[]").create();
+            default -> Variables.stringValue(null);
+        };
+    }
+
+    private static String text(Field field, JsonNode value) {
+        if (!value.isTextual()) {
+            throw new Invalid("must be text.");
+        }
+        String text = value.asText();
+        int length = text.codePointCount(0, text.length());
+        field.minLength().filter(min -> length < min).ifPresent(min -> {
+            throw new Invalid("must have at least " + min + " characters.");
+        });
+        field.maxLength().filter(max -> length > max).ifPresent(max -> {
+            throw new Invalid("must have at most " + max + " characters.");
+        });
+        field.pattern().filter(pattern -> !pattern.matcher(text).find()).ifPresent(pattern -> {
+            throw new Invalid("does not have the expected format.");
+        });
+        field.validationType().ifPresent(type -> {
+            if (type.equals("email") && !EMAIL.matcher(text).matches()) {
+                throw new Invalid("must be an e-mail address.");
+            }
+            if (type.equals("phone") && !PHONE.matcher(text).matches()) {
+                throw new Invalid("must be a phone number.");
+            }
+        });
+        return text;
+    }
+
+    private static TypedValue number(Field field, JsonNode value) {
+        BigDecimal number;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isTextual() && field.numberAsString()) {
+            try {
+                number = new BigDecimal(value.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new Invalid("must be a number.");
+            }
+        } else {
+            throw new Invalid("must be a number.");
+        }
+        field.decimalDigits().filter(digits -> number.stripTrailingZeros().scale() > digits).ifPresent(digits -> {
+            throw new Invalid(digits == 0 ? "must be a whole number." : "must have at most " + digits + " decimal digits.");
+        });
+        field.min().filter(min -> number.compareTo(BigDecimal.valueOf(min)) < 0).ifPresent(min -> {
+            throw new Invalid("must be at least " + plain(min) + ".");
+        });
+        field.max().filter(max -> number.compareTo(BigDecimal.valueOf(max)) > 0).ifPresent(max -> {
+            throw new Invalid("must be at most " + plain(max) + ".");
+        });
+        if (wholeNumbers(field)) {
+            try {
+                return Variables.longValue(number.longValueExact());
+            } catch (ArithmeticException e) {
+                throw new Invalid("is too large.");
+            }
+        }
+        return Variables.doubleValue(number.doubleValue());
+    }
+
+    /** A number field takes whole numbers (a Long variable) when the form allows no decimal digits. */
+    private static boolean wholeNumbers(Field field) {
+        return field.decimalDigits().map(digits -> digits == 0).orElse(false);
+    }
+
+    private static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean bool(JsonNode value) {
+        if (!value.isBoolean()) {
+            throw new Invalid("must be true or false.");
+        }
+        return value.asBoolean();
+    }
+
+    private static String option(Field field, JsonNode value) {
+        if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
+            throw new Invalid("must be one of the offered choices.");
+        }
+        String choice = value.asText();
+        if (!field.options().isEmpty() && !field.options().contains(choice)) {
+            throw new Invalid("'" + abbreviate(choice) + "' is not one of the offered choices.");
+        }
+        return choice;
+    }
+
+    private static JsonNode options(Field field, JsonNode value) {
+        if (!value.isArray()) {
+            throw new Invalid("must be a list of choices.");
+        }
+        var seen = new HashSet<String>();
+        for (JsonNode item : value) {
+            String choice = option(field, item);
+            if (!seen.add(choice)) {
+                throw new Invalid("'" + abbreviate(choice) + "' is chosen twice.");
+            }
+        }
+        return value;
+    }
+
+    private static String dateTime(Field field, JsonNode value, LocalDate today) {
+        if (!value.isTextual()) {
+            throw new Invalid("must be a date or time as text.");
+        }
+        String text = value.asText();
+        try {
+            LocalDate date = switch (field.subtype()) {
+                case "time" -> {
+                    parseTime(text);
+                    yield null;
+                }
+                case "datetime" -> parseDateTime(text);
+                default -> LocalDate.parse(text);
+            };
+            if (date != null && field.disallowPassedDates() && date.isBefore(today)) {
+                throw new Invalid("must not be in the past.");
+            }
+        } catch (DateTimeParseException e) {
+            throw new Invalid(switch (field.subtype()) {
+                case "time" -> "must be a time such as 14:30.";
+                case "datetime" -> "must be a date and time such as 2026-05-31T14:30.";
+                default -> "must be a date such as 2026-05-31.";
+            });
+        }
+        return text;
+    }
+
+    private static void parseTime(String text) {
+        try {
+            LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            OffsetTime.parse(text);
+        }
+    }
+
+    private static LocalDate parseDateTime(String text) {
+        try {
+            return LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(text).toLocalDate();
+        }
+    }
+
+    /** Echoes a bad value only briefly: it may be long, and it goes back to the client. */
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** Why one field is not acceptable; caught per field so that every bad field is reported. */
+    private static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.cultivate.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.cultivate.intake.CaseTrackingRepository.TrackedCase;
+import org.cultivate.intake.CaseTrackingRepository.Update;
+import org.cultivate.system.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/tracking/{code}}: what the holder of a tracking code may know of their case. */
+@RestController
+@RequestMapping("/api/tracking")
+class TrackingController {
+
+    private final CaseTrackingRepository repository;
+    private final LookupRateLimiter rateLimiter;
+
+    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter) {
+        this.repository = repository;
+        this.rateLimiter = rateLimiter;
+    }
+
+    record CaseStatus(String processKey, String reference, String status, List<Update> updates) {
+    }
+
+    @GetMapping("/{code}")
+    ResponseEntity<CaseStatus> track(@PathVariable String code, HttpServletRequest request) {
+        long retryAfter = rateLimiter.acquire(request.getRemoteAddr());
+        if (retryAfter > 0) {
+            throw new TooManyLookups(retryAfter);
+        }
+        // The code itself is never compared: it is hashed, and the hash is the key of the lookup,
+        // so response times say nothing about how close a guess came.
+        var found = TrackingCodes.looksLikeCode(code)
+                ? repository.findByCodeHash(TrackingCodes.hash(code))
+                : Optional.<TrackedCase>empty();
+        var tracked = found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown tracking code",
+                "No case has this tracking code. Check that it was copied whole."));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.status(),
+                        repository.updates(tracked.reference())));
+    }
+
+    static final class TooManyLookups extends ApiProblem {
+        private final long retryAfterSeconds;
+
+        TooManyLookups(long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, "Too many lookups",
+                    "Too many tracking lookups from your address. Try again in " + retryAfterSeconds + " seconds.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            return headers;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.cultivate.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one delegate that sends e-mail, {@code ${sendEmailDelegate}}. Its service task must be
+ * {@code camunda:asyncBefore} with a retry cycle, so a mail server outage becomes retried jobs and
+ * finally an incident, never a lost mail. Input parameters of the task:
+ * <ul>
+ * <li>{@code template}: a template in {@code mail/} (required);</li>
+ * <li>{@code to}: one address, or {@code toGroup}: a group whose members each get their own mail;</li>
+ * <li>{@code event} (optional): what the mail is about, for its Message-ID; the task's id by default;</li>
+ * <li>any other parameter: a value for the template. The template sees only these, the case's
+ * {@code reference}, {@code portalUrl} and {@code tasklistUrl}: what the BPMN does not pass, no mail can leak.</li>
+ * </ul>
+ */
+@Component("sendEmailDelegate")
+class SendEmailDelegate implements JavaDelegate {
+
+    static final String TEMPLATE = "template";
+    static final String TO = "to";
+    static final String TO_GROUP = "toGroup";
+    static final String EVENT = "event";
+    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT);
+    private static final Logger log = LoggerFactory.getLogger(SendEmailDelegate.class);
+
+    private final MailTemplates templates;
+    private final MailTransport transport;
+    private final IdentityService identityService;
+    private final String portalUrl;
+    private final String tasklistUrl;
+    private final String messageIdDomain;
+
+    SendEmailDelegate(MailTemplates templates, MailTransport transport, IdentityService identityService,
+            @Value("${cultivate.public-url}") String publicUrl, @Value("${cultivate.mail.from}") String from) {
+        this.templates = templates;
+        this.transport = transport;
+        this.identityService = identityService;
+        String base = publicUrl.replaceAll("/+$", "");
+        this.portalUrl = base + "/portal";
+        this.tasklistUrl = base + "/camunda/app/tasklist/";
+        this.messageIdDomain = domainOf(from);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String template = (String) execution.getVariableLocal(TEMPLATE);
+        if (template == null) {
+            throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " names no template");
+        }
+        Map<String, Object> model = new HashMap<>();
+        execution.getVariablesLocal().forEach((name, value) -> {
+            if (!CONTROL.contains(name)) {
+                model.put(name, value);
+            }
+        });
+        model.put("reference", execution.getProcessBusinessKey());
+        model.put("portalUrl", portalUrl);
+        model.put("tasklistUrl", tasklistUrl);
+        MailTemplates.Rendered rendered = templates.render(template, model);
+
+        String event = (String) execution.getVariableLocal(EVENT);
+        event = event != null ? event : execution.getCurrentActivityId();
+        List<String> recipients = recipients(execution);
+        if (recipients.isEmpty()) {
+            log.warn("Mail '{}' of case {} has no recipient with an e-mail address", template, execution.getProcessBusinessKey());
+        }
+        for (String recipient : recipients) {
+            String messageId = messageId(execution.getProcessInstanceId(), event, recipient);
+            transport.send(new Email(recipient, rendered.subject(), rendered.text(), rendered.html(), messageId));
+        }
+    }
+
+    private List<String> recipients(DelegateExecution execution) {
+        String to = (String) execution.getVariableLocal(TO);
+        if (to != null && !to.isBlank()) {
+            return List.of(to);
+        }
+        String group = (String) execution.getVariableLocal(TO_GROUP);
+        if (group == null) {
+            throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " has neither 'to' nor 'toGroup'");
+        }
+        return identityService.createUserQuery().memberOfGroup(group).list().stream()
+                .map(User::getEmail)
+                .filter(email -> email != null && !email.isBlank())
+                .sorted()
+                .toList();
+    }
+
+    /** The same case, event and recipient always give the same Message-ID, so a retried send is a recognisable duplicate. */
+    String messageId(String caseId, String event, String recipient) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((caseId + '\n' + event + '\n' + recipient).getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + messageIdDomain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String domainOf(String from) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "cultivate.local" : from.substring(at + 1).replaceAll("[>\\s]", "");
+        return domain.isEmpty() ? "cultivate.local" : domain;
+    }
+}
