@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@link ApiProblem}s with their fields, and anything unexpected as a plain 500 with an id to find
  * it in the log.
  */
-@RestControllerAdvice(basePackages = "org.cultivate")
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);

@@ -1,0 +1,199 @@
+package org.cultivate.intake;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.cultivate.system.DefaultProfileTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public contract of DESIGN.md for the catalogue, submissions and tracking, over HTTP. */
+@DefaultProfileTest
+class IntakeApiTest {
+
+    private static final String GOOD_REPORT = """
+            {"description": "Someone shouted at me during the meetup.", "location": "event",
+             "ongoingDanger": false, "reporterEmail": "reporter@example.org", "language": "es"}""";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void theCatalogueListsThePublicStartFormsOnly() {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/forms", JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().findValuesAsText("formId")).contains("incident-report").doesNotContain("triage-report");
+        JsonNode incident = first(response.getBody(), "incident-report");
+        assertThat(incident.path("title").asText()).isEqualTo("Report a code-of-conduct incident");
+        assertThat(incident.path("processKey").asText()).isEqualTo("conduct-incident");
+    }
+
+    @Test
+    void aGoodSubmissionStartsItsProcessWithTypedVariablesAndTheReferenceAsBusinessKey() {
+        ResponseEntity<JsonNode> response = submit("incident-report", GOOD_REPORT);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getHeaders().getLocation()).isNull();
+        String code = response.getBody().path("trackingCode").asText();
+        String reference = response.getBody().path("reference").asText();
+        assertThat(code).matches("[A-Za-z0-9_-]{32}");
+        assertThat(reference).matches("CI-[0-9A-Z]{8}");
+
+        var instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        assertThat(instance.getProcessDefinitionKey()).isEqualTo("conduct-incident");
+        var variables = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list();
+        assertThat(variables).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("ongoingDanger");
+            assertThat(variable.getTypedValue().getType()).isEqualTo(ValueType.BOOLEAN);
+            assertThat(variable.getValue()).isEqualTo(false);
+        });
+        assertThat(variables).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("peopleInvolved");
+            assertThat(variable.getTypedValue().getType()).isEqualTo(ValueType.STRING);
+            assertThat(variable.getValue()).isNull();
+        });
+        // the code itself is stored nowhere: neither in the tracking table nor in any variable
+        assertThat(jdbc.queryForList("SELECT * FROM cultivate_case_tracking WHERE reference = ?", reference))
+                .singleElement().satisfies(row -> assertThat(row.values()).doesNotContain(code)
+                        .contains(TrackingCodes.hash(code)));
+        assertThat(variables).noneSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).contains(code));
+    }
+
+    @Test
+    void aBadSubmissionIsRefusedFieldByFieldAndStartsNothing() {
+        long before = historyService.createHistoricProcessInstanceQuery().count();
+
+        ResponseEntity<JsonNode> response = submit("incident-report", """
+                {"description": "short", "location": "moon", "reporterEmail": "not-an-address", "isAdmin": true}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("title").asText()).isEqualTo("Invalid submission");
+        assertThat(response.getBody().path("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("description", "location", "reporterEmail", "isAdmin");
+        assertThat(response.getBody().path("errors").findValuesAsText("message"))
+                .contains("\"What happened?\" must have at least 10 characters.");
+        assertThat(response.getBody().toString()).doesNotContain("Exception", "at org.");
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownAndInternalFormsAreNotFound() {
+        for (String formId : List.of("no-such-form", "triage-report")) {
+            ResponseEntity<JsonNode> response = submit(formId, GOOD_REPORT);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody().path("detail").asText()).contains(formId);
+        }
+    }
+
+    @Test
+    void aBodyOverSixtyFourKibibytesIsRefusedWith413() {
+        String huge = "{\"description\": \"" + "x".repeat(70 * 1024) + "\"}";
+
+        ResponseEntity<JsonNode> response = submit("incident-report", huge);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void somethingThatIsNotAJsonObjectIsABadRequest() {
+        for (String body : List.of("{not json", "[1, 2]", "\"text\"")) {
+            ResponseEntity<JsonNode> response = submit("incident-report", body);
+            assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void theTrackingPageFollowsTheCaseAsTheProcessMovesIt() {
+        ResponseEntity<JsonNode> receipt = submit("incident-report", GOOD_REPORT);
+        String code = receipt.getBody().path("trackingCode").asText();
+        String reference = receipt.getBody().path("reference").asText();
+
+        JsonNode received = http.getForObject("/api/tracking/" + code, JsonNode.class);
+        assertThat(received.path("processKey").asText()).isEqualTo("conduct-incident");
+        assertThat(received.path("status").asText()).isEqualTo("received");
+        assertThat(received.path("updates").findValuesAsText("status")).containsExactly("received");
+
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        org.awaitility.Awaitility.await().until(() -> taskService.createTaskQuery().processInstanceId(instance.getId()).count() == 1);
+        var triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        taskService.complete(triage.getId(), Map.of("severity", "low"));
+
+        JsonNode reviewed = http.getForObject("/api/tracking/" + code, JsonNode.class);
+        assertThat(reviewed.path("status").asText()).isEqualTo("under-review");
+        assertThat(reviewed.path("updates").findValuesAsText("status")).containsExactly("received", "under-review");
+        assertThat(reviewed.path("updates").get(1).path("message").asText()).isNotBlank();
+        assertThat(reviewed.toString()).doesNotContain("shouted", "reporter@example.org");
+    }
+
+    @Test
+    void anUnknownTrackingCodeIsNotFoundAndRevealsNothing() {
+        for (String code : List.of(TrackingCodes.newCode(), "too-short", "%2e%2e%2fetc")) {
+            ResponseEntity<JsonNode> response = http.getForEntity("/api/tracking/" + code, JsonNode.class);
+            assertThat(response.getStatusCode()).as(code).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void everyApiErrorIsProblemJson() {
+        ResponseEntity<JsonNode> noSuchPath = http.getForEntity("/api/nothing-here", JsonNode.class);
+        assertThat(noSuchPath.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noSuchPath.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<JsonNode> wrongType = http.postForEntity("/api/forms/incident-report/submissions",
+                new HttpEntity<>("hello", headers), JsonNode.class);
+        assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(wrongType.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        ResponseEntity<JsonNode> wrongMethod = http.exchange("/api/forms", org.springframework.http.HttpMethod.DELETE, null, JsonNode.class);
+        assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(wrongMethod.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseEntity<JsonNode> submit(String formId, String body) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/forms/" + formId + "/submissions", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    private static JsonNode first(JsonNode forms, String formId) {
+        for (JsonNode form : forms) {
+            if (form.path("formId").asText().equals(formId)) {
+                return form;
+            }
+        }
+        throw new AssertionError("no form " + formId + " in " + forms);
+    }
+}
