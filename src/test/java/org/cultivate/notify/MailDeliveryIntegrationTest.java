@@ -1,0 +1,175 @@
+package org.cultivate.notify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.cultivate.identity.Groups;
+import org.cultivate.system.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code postgres} profile on a real PostgreSQL with a real SMTP server (GreenMail): a report
+ * starts a case, the reporter's acknowledgement and the committee's alert arrive; with SMTP down
+ * the intake still answers 201, the mails wait as jobs, and arrive once SMTP is back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+class MailDeliveryIntegrationTest {
+
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = startSmtp();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestPostgres.newDatabase("mail_delivery").forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("MAIL_HOST", () -> "127.0.0.1");
+        registry.add("MAIL_PORT", () -> SMTP_PORT);
+        registry.add("MAIL_FROM", () -> "Cultivate <conduct@cultivate.test>");
+        registry.add("CULTIVATE_ADMIN_USER", () -> "root-admin");
+        registry.add("CULTIVATE_ADMIN_PASSWORD", () -> "a-long-and-random-passphrase");
+    }
+
+    @BeforeEach
+    void committeeMember() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        if (identityService.createUserQuery().userId("carmen").count() == 0) {
+            var carmen = identityService.newUser("carmen");
+            carmen.setEmail("carmen@committee.test");
+            carmen.setPassword("carmens-long-password");
+            identityService.saveUser(carmen);
+            identityService.createMembership("carmen", Groups.CONDUCT_COMMITTEE);
+        }
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aReportIsAcknowledgedAndTheCommitteeAlertedWithoutDetails() throws Exception {
+        String reference = submit("""
+                {"description": "He said <script>alert(1)</script> & worse, in the #general channel.",
+                 "reporterName": "Rosa Reporter", "reporterEmail": "rosa@example.org", "peopleInvolved": "Mallory"}""");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
+        MimeMessage ack = to("rosa@example.org");
+        MimeMessage alert = to("carmen@committee.test");
+
+        assertThat(ack.getSubject()).contains(reference);
+        assertThat(ack.getMessageID()).matches("<[0-9a-f]{32}@cultivate\\.test>");
+        assertThat(ack.getContentType()).startsWith("multipart/mixed");
+        String ackBody = GreenMailUtil.getBody(ack);
+        assertThat(ackBody).contains("text/plain", "text/html", reference);
+
+        String alertText = GreenMailUtil.getWholeMessage(alert);
+        assertThat(alertText).contains(reference);
+        assertThat(alertText).doesNotContain("script", "Rosa", "rosa@example.org", "Mallory", "#general");
+    }
+
+    @Test
+    void withSmtpDownTheReportIsTakenAndItsMailsArriveOnceSmtpIsBack() throws Exception {
+        smtp.stop();
+        String reference;
+        try {
+            reference = submit("""
+                    {"description": "Repeated unwanted messages after I asked them to stop.", "reporterEmail": "sam@example.org"}""");
+            String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+
+            // both mails fail, and wait as jobs with retries left
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedMailJobs(caseId).size() == 2);
+            assertThat(failedMailJobs(caseId)).allSatisfy(job -> {
+                assertThat(job.getRetries()).isEqualTo(4);
+                assertThat(job.getExceptionMessage()).isNotBlank();
+            });
+        } finally {
+            smtp = startSmtp();
+        }
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        // instead of waiting five minutes for the retry: run the retries now
+        failedMailJobs(caseId).forEach(job -> managementService.executeJob(job.getId()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 2);
+        assertThat(to("sam@example.org").getSubject()).contains(reference);
+        assertThat(to("carmen@committee.test").getSubject()).contains(reference);
+        assertThat(managementService.createJobQuery().processInstanceId(caseId).count()).isZero();
+    }
+
+    private List<Job> failedMailJobs(String caseId) {
+        return managementService.createJobQuery().processInstanceId(caseId).withException().list();
+    }
+
+    private MimeMessage to(String address) throws Exception {
+        List<MimeMessage> messages = Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+        assertThat(messages).as("mails to %s", address).hasSize(1);
+        return messages.get(0);
+    }
+
+    private String submit(String json) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/forms/incident-report/submissions",
+                new HttpEntity<>(json, headers), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody().path("reference").asText();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        var server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+}
