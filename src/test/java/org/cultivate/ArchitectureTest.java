@@ -1,9 +1,9 @@
 package org.cultivate;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,31 +12,41 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * Package by feature: the process features (conduct, grant, taskforce, onboarding) do not know
  * each other, and the shared packages (system, identity, intake, notify, modeler) know no feature.
  */
-@AnalyzeClasses(packages = "org.cultivate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cultivate");
     private static final String[] FEATURES = {
             "org.cultivate.conduct..", "org.cultivate.grant..", "org.cultivate.taskforce..", "org.cultivate.onboarding.."};
 
-    @ArchTest
-    static final ArchRule featuresAreIndependent = slices()
-            .matching("org.cultivate.(conduct|grant|taskforce|onboarding)..").namingSlices("$1")
-            .should().notDependOnEachOther()
-            .allowEmptyShould(true);
+    @Test
+    void featuresAreIndependent() {
+        slices().matching("org.cultivate.(conduct|grant|taskforce|onboarding)..").namingSlices("$1")
+                .should().notDependOnEachOther()
+                .allowEmptyShould(true)
+                .check(MAIN);
+    }
 
-    @ArchTest
-    static final ArchRule sharedPackagesKnowNoFeature = noClasses()
-            .that().resideInAnyPackage("org.cultivate.system..", "org.cultivate.identity..", "org.cultivate.intake..",
-                    "org.cultivate.notify..", "org.cultivate.modeler..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
+    @Test
+    void sharedPackagesKnowNoFeature() {
+        noClasses().that().resideInAnyPackage("org.cultivate.system..", "org.cultivate.identity..", "org.cultivate.intake..",
+                        "org.cultivate.notify..", "org.cultivate.modeler..")
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .check(MAIN);
+    }
 
-    @ArchTest
-    static final ArchRule theSystemPackageKnowsNoOther = noClasses()
-            .that().resideInAPackage("org.cultivate.system..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.cultivate.identity..", "org.cultivate.intake..", "org.cultivate.notify..", "org.cultivate.modeler..");
+    @Test
+    void theSystemPackageKnowsNoOther() {
+        noClasses().that().resideInAPackage("org.cultivate.system..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.cultivate.identity..", "org.cultivate.intake..", "org.cultivate.notify..", "org.cultivate.modeler..")
+                .check(MAIN);
+    }
 
-    @ArchTest
-    static final ArchRule nobodyWritesToStandardOut = noClasses()
-            .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
+    @Test
+    void nobodyWritesToStandardOut() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(MAIN);
+    }
 }
