@@ -1,11 +1,13 @@
 package org.cultivate.intake;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -21,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The public contract of DESIGN.md for the catalogue, submissions and tracking, over HTTP. */
 @DefaultProfileTest
@@ -39,9 +42,11 @@ class IntakeApiTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    ManagementService managementService;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ObjectMapper json;
+    CaseTrackingRepository trackingRepository;
 
     @Test
     void theCatalogueListsThePublicStartFormsOnly() {
@@ -143,16 +148,37 @@ class IntakeApiTest {
         assertThat(received.path("status").asText()).isEqualTo("received");
         assertThat(received.path("updates").findValuesAsText("status")).containsExactly("received");
 
-        var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
-        org.awaitility.Awaitility.await().until(() -> taskService.createTaskQuery().processInstanceId(instance.getId()).count() == 1);
-        var triage = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        taskService.complete(triage.getId(), Map.of("severity", "low"));
+        taskService.complete(triageTaskOnceMailsAreSent(reference), Map.of("severity", "low"));
 
         JsonNode reviewed = http.getForObject("/api/tracking/" + code, JsonNode.class);
         assertThat(reviewed.path("status").asText()).isEqualTo("under-review");
         assertThat(reviewed.path("updates").findValuesAsText("status")).containsExactly("received", "under-review");
         assertThat(reviewed.path("updates").get(1).path("message").asText()).isNotBlank();
         assertThat(reviewed.toString()).doesNotContain("shouted", "reporter@example.org");
+    }
+
+    @Test
+    void theTrackingEntryOfAnEndedCaseIsDeletedAfterTheRetentionPeriod() {
+        ResponseEntity<JsonNode> receipt = submit("incident-report", GOOD_REPORT);
+        String code = receipt.getBody().path("trackingCode").asText();
+        String reference = receipt.getBody().path("reference").asText();
+        String triage = triageTaskOnceMailsAreSent(reference);
+        var retention = Duration.ofDays(365);
+
+        var tooEarly = new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(400)), retention);
+        tooEarly.deleteExpired();
+        assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
+                .as("a running case is kept, however old").isEqualTo(HttpStatus.OK);
+
+        taskService.complete(triage, Map.of("severity", "low"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(300)), retention).deleteExpired();
+        assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
+                .as("within the retention period").isEqualTo(HttpStatus.OK);
+
+        new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(366)), retention).deleteExpired();
+        assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_case_update WHERE reference = ?", Integer.class, reference)).isZero();
     }
 
     @Test
@@ -180,6 +206,14 @@ class IntakeApiTest {
         ResponseEntity<JsonNode> wrongMethod = http.exchange("/api/forms", org.springframework.http.HttpMethod.DELETE, null, JsonNode.class);
         assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(wrongMethod.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** The triage task, once the job executor has sent the case's mails (so the two do not collide). */
+    private String triageTaskOnceMailsAreSent(String reference) {
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        await().until(() -> managementService.createJobQuery().processInstanceId(caseId).count() == 0
+                && taskService.createTaskQuery().processInstanceId(caseId).count() == 1);
+        return taskService.createTaskQuery().processInstanceId(caseId).singleResult().getId();
     }
 
     private ResponseEntity<JsonNode> submit(String formId, String body) {
