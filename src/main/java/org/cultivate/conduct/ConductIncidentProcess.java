@@ -1,21 +1,33 @@
 package org.cultivate.conduct;
 
-/** The names that {@code processes/conduct-incident.bpmn} and its forms share with the code. */
+/** The names that {@code processes/conduct-incident.bpmn}, its DMN and its forms share with the code. */
 public final class ConductIncidentProcess {
 
     public static final String PROCESS_KEY = "conduct-incident";
     public static final String REPORT_FORM = "incident-report";
+    public static final String TRIAGE_DECISION = "conduct-triage";
 
+    // the report (forms/incident-report.form)
     public static final String DESCRIPTION = "description";
+    public static final String BEHAVIOUR = "behaviour";
     public static final String INCIDENT_DATE = "incidentDate";
     public static final String LOCATION = "location";
     public static final String PEOPLE_INVOLVED = "peopleInvolved";
     public static final String ONGOING_DANGER = "ongoingDanger";
     public static final String REPORTER_NAME = "reporterName";
     public static final String REPORTER_EMAIL = "reporterEmail";
-    public static final String SEVERITY = "severity";
 
-    public static final String TASK_TRIAGE = "UserTask_TriageReport";
+    // set by the process
+    public static final String CODE_NAME = "codeName";
+    public static final String SEVERITY = "severity";
+    public static final String ACKNOWLEDGE_WITHIN = "acknowledgeWithin";
+    public static final String RESOLVE_WITHIN = "resolveWithin";
+    public static final String SAFETY_ACTOR = "safetyActor";
+    public static final String ACKNOWLEDGEMENT_MESSAGE = "acknowledgementMessage";
+
+    public static final String TASK_IMMEDIATE_SAFETY = "UserTask_ImmediateSafety";
+    public static final String TASK_REPORT_SAFETY_ACTION = "UserTask_ReportSafetyAction";
+    public static final String TASK_ACKNOWLEDGE = "UserTask_AcknowledgeReport";
     public static final String TASK_ACKNOWLEDGE_REPORTER = "ServiceTask_AcknowledgeReporter";
     public static final String TASK_ALERT_COMMITTEE = "ServiceTask_AlertCommittee";
 

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * finally an incident, never a lost mail. Input parameters of the task:
  * <ul>
  * <li>{@code template}: a template in {@code mail/} (required);</li>
- * <li>{@code to}: one address, or {@code toGroup}: a group whose members each get their own mail;</li>
+ * <li>{@code to}: one address, or {@code toGroup}: one or more groups, comma-separated, whose members
+ * each get their own mail (once, if they are in several);</li>
  * <li>{@code event} (optional): what the mail is about, for its Message-ID; the task's id by default;</li>
  * <li>any other parameter: a value for the template. The template sees only these, the case's
  * {@code reference}, {@code portalUrl} and {@code tasklistUrl}: what the BPMN does not pass, no mail can leak.</li>
@@ -92,15 +94,18 @@ class SendEmailDelegate implements JavaDelegate {
         if (to != null && !to.isBlank()) {
             return List.of(to);
         }
-        String group = (String) execution.getVariableLocal(TO_GROUP);
-        if (group == null) {
+        String groups = (String) execution.getVariableLocal(TO_GROUP);
+        if (groups == null || groups.isBlank()) {
             throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " has neither 'to' nor 'toGroup'");
         }
-        return identityService.createUserQuery().memberOfGroup(group).list().stream()
-                .map(User::getEmail)
-                .filter(email -> email != null && !email.isBlank())
-                .sorted()
-                .toList();
+        var addresses = new TreeSet<String>();
+        for (String group : groups.split(",")) {
+            identityService.createUserQuery().memberOfGroup(group.trim()).list().stream()
+                    .map(User::getEmail)
+                    .filter(email -> email != null && !email.isBlank())
+                    .forEach(addresses::add);
+        }
+        return List.copyOf(addresses);
     }
 
     /** The same case, event and recipient always give the same Message-ID, so a retried send is a recognisable duplicate. */

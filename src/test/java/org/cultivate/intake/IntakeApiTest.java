@@ -53,7 +53,7 @@ class IntakeApiTest {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/forms", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody().findValuesAsText("formId")).contains("incident-report").doesNotContain("triage-report");
+        assertThat(response.getBody().findValuesAsText("formId")).contains("incident-report").doesNotContain("acknowledge-report");
         JsonNode incident = first(response.getBody(), "incident-report");
         assertThat(incident.path("title").asText()).isEqualTo("Report a code-of-conduct incident");
         assertThat(incident.path("processKey").asText()).isEqualTo("conduct-incident");
@@ -110,7 +110,7 @@ class IntakeApiTest {
 
     @Test
     void unknownAndInternalFormsAreNotFound() {
-        for (String formId : List.of("no-such-form", "triage-report")) {
+        for (String formId : List.of("no-such-form", "acknowledge-report")) {
             ResponseEntity<JsonNode> response = submit(formId, GOOD_REPORT);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -148,7 +148,7 @@ class IntakeApiTest {
         assertThat(received.path("status").asText()).isEqualTo("received");
         assertThat(received.path("updates").findValuesAsText("status")).containsExactly("received");
 
-        taskService.complete(triageTaskOnceMailsAreSent(reference), Map.of("severity", "low"));
+        taskService.complete(acknowledgeTaskOnceMailsAreSent(reference), Map.of("severity", "low"));
 
         JsonNode reviewed = http.getForObject("/api/tracking/" + code, JsonNode.class);
         assertThat(reviewed.path("status").asText()).isEqualTo("under-review");
@@ -162,7 +162,7 @@ class IntakeApiTest {
         ResponseEntity<JsonNode> receipt = submit("incident-report", GOOD_REPORT);
         String code = receipt.getBody().path("trackingCode").asText();
         String reference = receipt.getBody().path("reference").asText();
-        String triage = triageTaskOnceMailsAreSent(reference);
+        String acknowledge = acknowledgeTaskOnceMailsAreSent(reference);
         var retention = Duration.ofDays(365);
 
         var tooEarly = new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(400)), retention);
@@ -170,7 +170,7 @@ class IntakeApiTest {
         assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
                 .as("a running case is kept, however old").isEqualTo(HttpStatus.OK);
 
-        taskService.complete(triage, Map.of("severity", "low"));
+        taskService.complete(acknowledge, Map.of("severity", "low"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
         new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(300)), retention).deleteExpired();
         assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
@@ -208,10 +208,10 @@ class IntakeApiTest {
         assertThat(wrongMethod.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    /** The triage task, once the job executor has sent the case's mails (so the two do not collide). */
-    private String triageTaskOnceMailsAreSent(String reference) {
+    /** The acknowledgement task, once the job executor has sent the case's mails (so the two do not collide). */
+    private String acknowledgeTaskOnceMailsAreSent(String reference) {
         String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
-        await().until(() -> managementService.createJobQuery().processInstanceId(caseId).count() == 0
+        await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery().processInstanceId(caseId).messages().count() == 0
                 && taskService.createTaskQuery().processInstanceId(caseId).count() == 1);
         return taskService.createTaskQuery().processInstanceId(caseId).singleResult().getId();
     }
