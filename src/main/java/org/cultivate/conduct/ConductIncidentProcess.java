@@ -30,6 +30,7 @@ public final class ConductIncidentProcess {
     public static final String TASK_ACKNOWLEDGE = "UserTask_AcknowledgeReport";
     public static final String TASK_ACKNOWLEDGE_REPORTER = "ServiceTask_AcknowledgeReporter";
     public static final String TASK_ALERT_COMMITTEE = "ServiceTask_AlertCommittee";
+    public static final String TIMER_ACKNOWLEDGE_DEADLINE = "Timer_AcknowledgeDeadline";
 
     private ConductIncidentProcess() {
     }

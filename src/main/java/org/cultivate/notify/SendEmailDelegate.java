@@ -87,6 +87,8 @@ class SendEmailDelegate implements JavaDelegate {
             String messageId = messageId(execution.getProcessInstanceId(), event, recipient);
             transport.send(new Email(recipient, rendered.subject(), rendered.text(), rendered.html(), messageId));
         }
+        // no addresses, no subject: the log must not tell who wrote to whom about what
+        log.info("Mail '{}' of case {} sent to {} recipient(s)", template, execution.getProcessBusinessKey(), recipients.size());
     }
 
     private List<String> recipients(DelegateExecution execution) {

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:cultivate-default;DB_CLOSE_DELAY=-1",
-        "cultivate.tracking.lookups-per-minute=10000"})
+        "cultivate.tracking.lookups-per-minute=10000",
+        "cultivate.metrics.refresh=PT0.2S"})
 public @interface DefaultProfileTest {
 }
