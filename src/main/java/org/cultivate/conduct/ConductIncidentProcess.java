@@ -24,6 +24,20 @@ public final class ConductIncidentProcess {
     public static final String RESOLVE_WITHIN = "resolveWithin";
     public static final String SAFETY_ACTOR = "safetyActor";
     public static final String ACKNOWLEDGEMENT_MESSAGE = "acknowledgementMessage";
+    /** Members asked to declare conflicts: the committee without those the report names. */
+    public static final String COMMITTEE_MEMBERS = "committeeMembers";
+    /** Members who declared no conflict: the candidates of the case's tasks. */
+    public static final String CLEARED_MEMBERS = "clearedMembers";
+    public static final String RECUSED_MEMBERS = "recusedMembers";
+    /** The case log of recusals: member, how ({@code declared} or {@code named-in-report}), when, optional note. */
+    public static final String RECUSALS = "recusals";
+
+    // the conflict declaration (processes/conduct-conflict-declaration.bpmn)
+    public static final String DECLARATION_PROCESS_KEY = "conduct-conflict-declaration";
+    public static final String CASE_ID = "caseId";
+    public static final String MEMBER = "member";
+    public static final String HAS_CONFLICT = "hasConflict";
+    public static final String CONFLICT_NOTE = "conflictNote";
 
     public static final String TASK_IMMEDIATE_SAFETY = "UserTask_ImmediateSafety";
     public static final String TASK_REPORT_SAFETY_ACTION = "UserTask_ReportSafetyAction";

@@ -1,5 +1,6 @@
 package org.cultivate.conduct;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.cultivate.identity.CaseAuthorizations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGEMENT_MESSAGE;
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGE_WITHIN;
 import static org.cultivate.conduct.ConductIncidentProcess.BEHAVIOUR;
+import static org.cultivate.conduct.ConductIncidentProcess.CLEARED_MEMBERS;
 import static org.cultivate.conduct.ConductIncidentProcess.CODE_NAME;
+import static org.cultivate.conduct.ConductIncidentProcess.COMMITTEE_MEMBERS;
+import static org.cultivate.conduct.ConductIncidentProcess.CONFLICT_NOTE;
+import static org.cultivate.conduct.ConductIncidentProcess.HAS_CONFLICT;
+import static org.cultivate.conduct.ConductIncidentProcess.PEOPLE_INVOLVED;
+import static org.cultivate.conduct.ConductIncidentProcess.RECUSALS;
+import static org.cultivate.conduct.ConductIncidentProcess.RECUSED_MEMBERS;
 import static org.cultivate.conduct.ConductIncidentProcess.DESCRIPTION;
 import static org.cultivate.conduct.ConductIncidentProcess.ONGOING_DANGER;
 import static org.cultivate.conduct.ConductIncidentProcess.PROCESS_KEY;
@@ -56,11 +65,14 @@ import static org.cultivate.conduct.ConductIncidentProcess.TASK_REPORT_SAFETY_AC
  * Every path of {@code processes/conduct-incident.bpmn}, on an in-memory engine with the real
  * triage table and Cultivate's delegates; only mail and tracking are recorded instead of done.
  */
-@Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn", "forms/incident-report.form",
-        "forms/immediate-safety.form", "forms/report-safety-action.form", "forms/acknowledge-report.form"})
+@Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn",
+        "processes/conduct-conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
+        "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form"})
 class ConductIncidentProcessTest {
 
     private static final String DETAILS = "Someone shouted at me during the meetup.";
+    private static final String COMMITTEE = "conduct-committee";
+    private static final String DECLARE_CONFLICTS = "CallActivity_DeclareConflicts";
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -90,7 +102,12 @@ class ConductIncidentProcessTest {
         init(processEngine);
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> mails.add(execution.getVariablesLocal()));
         Mocks.register("caseTracking", new RecordingTracking());
-        Mocks.register("openCaseDelegate", new OpenCaseDelegate());
+        committee("alice", "bob", "chidi");
+        var recusals = new Recusals(processEngine.getIdentityService(), processEngine.getRuntimeService(),
+                processEngine.getTaskService(), new CaseAuthorizations(processEngine.getAuthorizationService(),
+                processEngine.getTaskService()), Clock.systemUTC());
+        Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals));
+        Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(recusals));
         Mocks.register("triageReportDelegate", new TriageReportDelegate(processEngine.getDecisionService()));
     }
 
@@ -111,7 +128,7 @@ class ConductIncidentProcessTest {
         String codeName = (String) runtimeService().getVariable(report.getId(), CODE_NAME);
         assertThat(codeName).matches("[a-z]+-[a-z]+-[0-9]{2}");
         assertThat(task(report).getName()).isEqualTo("Acknowledge " + codeName);
-        assertThat(task(report)).hasCandidateGroup("conduct-committee");
+        assertThat(candidatesOf(task(report).getId())).as("nobody has declared yet").isEmpty();
         assertThat(formKeyOf(task(report).getId())).isEqualTo("acknowledge-report");
 
         sendMails(report);
@@ -122,11 +139,14 @@ class ConductIncidentProcessTest {
         assertThat(alert.values()).doesNotContain(DETAILS, "reporter@example.org", "Rosa Reporter");
         assertThat(mail("report-acknowledged")).containsEntry("to", "reporter@example.org");
 
+        declare(report, "alice", false);
+        declare(report, "bob", false);
+        declare(report, "chidi", false);
         complete(task(report), withVariables(SEVERITY, "high", ACKNOWLEDGEMENT_MESSAGE, "Thank you. We are on it."));
         assertThat(timeline).containsExactly("under-review: Thank you. We are on it.");
         assertThat(report).hasPassed("ServiceTask_OpenCase", "ServiceTask_TriageReport", "Gateway_NotifyAll",
                         "Gateway_Emergency", "Gateway_EmergencyHandled", TASK_ACKNOWLEDGE, "EndEvent_Acknowledged",
-                        "EndEvent_ReporterAcknowledged", "EndEvent_CommitteeAlerted")
+                        "EndEvent_ReporterAcknowledged", "EndEvent_CommitteeAlerted", "EndEvent_ConflictsDeclared")
                 .hasNotPassed(TASK_IMMEDIATE_SAFETY, "EndEvent_ReporterAnonymous")
                 .variables().containsEntry(SEVERITY, "high");
         assertThat(report).isEnded();
@@ -142,7 +162,7 @@ class ConductIncidentProcessTest {
         assertThat(mails).extracting(mail -> mail.get("template")).containsExactly("committee-alert");
         complete(task(report), withVariables(SEVERITY, "low", ACKNOWLEDGEMENT_MESSAGE, ""));
         assertThat(timeline).singleElement().asString().startsWith("under-review: The conduct committee has read your report");
-        assertThat(report).hasNotPassed(TASK_ACKNOWLEDGE_REPORTER).isEnded();
+        assertThat(report).hasNotPassed(TASK_ACKNOWLEDGE_REPORTER).isWaitingAt(DECLARE_CONFLICTS);
     }
 
     @Test
@@ -235,6 +255,56 @@ class ConductIncidentProcessTest {
     }
 
     @Test
+    void everyMemberDeclaresAloneAndOnlyClearedMembersAreOfferedTheCase() {
+        ProcessInstance report = startReport(report(null));
+        execute(job(report));
+
+        assertThat(report).isWaitingAt(DECLARE_CONFLICTS, TASK_ACKNOWLEDGE);
+        assertThat(report).variables().containsEntry(COMMITTEE_MEMBERS, List.of("alice", "bob", "chidi"));
+        var declarations = runtimeService().createProcessInstanceQuery().superProcessInstanceId(report.getId()).list();
+        assertThat(declarations).hasSize(3);
+        // a declaration knows the member, the code name and the case id, nothing of the report
+        assertThat(runtimeService().getVariables(declarations.get(0).getId()).keySet())
+                .containsExactlyInAnyOrder("member", CODE_NAME, "caseId");
+        assertThat(candidatesOf(task(report).getId())).isEmpty();
+
+        declare(report, "alice", false);
+        assertThat(candidatesOf(task(report).getId())).containsExactly("alice");
+        declare(report, "bob", true, "I would rather not say.");
+        declare(report, "chidi", false);
+
+        assertThat(candidatesOf(task(report).getId())).containsExactlyInAnyOrder("alice", "chidi");
+        assertThat(report).hasPassed("EndEvent_ConflictsDeclared").variables()
+                .containsEntry(CLEARED_MEMBERS, List.of("alice", "chidi"))
+                .containsEntry(RECUSED_MEMBERS, List.of("bob"));
+        assertThat(recusals(report)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("member", "bob").containsEntry("how", "declared").containsEntry("note", "I would rather not say.")
+                .containsKey("at"));
+    }
+
+    @Test
+    void aMemberTheReportNamesIsRecusedBeforeAnyTaskExistsAndIsNotAsked() {
+        ProcessInstance report = startReport(report(null).putValue(PEOPLE_INVOLVED, "Bob@cultivate.test shouted; chidi-fan was there"));
+        execute(job(report));
+
+        assertThat(report).variables().containsEntry(COMMITTEE_MEMBERS, List.of("alice", "chidi"))
+                .containsEntry(RECUSED_MEMBERS, List.of("bob"));
+        assertThat(recusals(report)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("member", "bob").containsEntry("how", "named-in-report").doesNotContainKey("note"));
+        assertThat(runtimeService().createProcessInstanceQuery().superProcessInstanceId(report.getId()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aReportWithNoCommitteeMembersStillWaitsForAcknowledgement() {
+        processEngine.getIdentityService().createUserQuery().memberOfGroup(COMMITTEE).list()
+                .forEach(user -> processEngine.getIdentityService().deleteUser(user.getId()));
+        ProcessInstance report = startReport(report(null));
+        execute(job(report));
+
+        assertThat(report).hasPassed("EndEvent_ConflictsDeclared").isWaitingAt(TASK_ACKNOWLEDGE);
+    }
+
+    @Test
     void aFailingMailIsRetriedFiveTimesAsAJobBeforeItBecomesAnIncident() {
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> {
             throw new IllegalStateException("SMTP is down");
@@ -258,10 +328,50 @@ class ConductIncidentProcessTest {
         assertThat(report).isWaitingAt(TASK_ACKNOWLEDGE, TASK_ACKNOWLEDGE_REPORTER, TASK_ALERT_COMMITTEE);
     }
 
+    private void committee(String... members) {
+        var identity = processEngine.getIdentityService();
+        if (identity.createGroupQuery().groupId(COMMITTEE).count() == 0) {
+            identity.saveGroup(identity.newGroup(COMMITTEE));
+        }
+        for (String member : members) {
+            if (identity.createUserQuery().userId(member).count() == 0) {
+                var user = identity.newUser(member);
+                user.setEmail(member + "@cultivate.test");
+                identity.saveUser(user);
+                identity.createMembership(member, COMMITTEE);
+            }
+        }
+    }
+
+    private void declare(ProcessInstance report, String member, boolean hasConflict) {
+        declare(report, member, hasConflict, null);
+    }
+
+    /** The member completes their own declaration; the recording job runs as the job executor would run it. */
+    private void declare(ProcessInstance report, String member, boolean hasConflict, String note) {
+        var declaration = taskService().createTaskQuery().taskAssignee(member).taskDefinitionKey("UserTask_DeclareConflict")
+                .processVariableValueEquals("caseId", report.getId()).singleResult();
+        assertThat(declaration.getName()).startsWith("Declare conflicts: ");
+        taskService().complete(declaration.getId(), withVariables(HAS_CONFLICT, hasConflict, CONFLICT_NOTE, note));
+        jobQuery().processInstanceId(declaration.getProcessInstanceId()).list().forEach(BpmnAwareTests::execute);
+    }
+
+    private static List<String> candidatesOf(String taskId) {
+        return taskService().getIdentityLinksForTask(taskId).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
+                .map(link -> link.getUserId()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> recusals(ProcessInstance report) {
+        return (List<Map<String, String>>) runtimeService().getVariable(report.getId(), RECUSALS);
+    }
+
     private static VariableMap report(String reporterEmail) {
         return Variables.createVariables()
                 .putValue(DESCRIPTION, DETAILS)
                 .putValue(ONGOING_DANGER, false)
+                .putValueTyped(PEOPLE_INVOLVED, Variables.stringValue(null))
                 .putValueTyped(BEHAVIOUR, Variables.stringValue(null))
                 .putValue(REPORTER_NAME, reporterEmail == null ? null : "Rosa Reporter")
                 .putValueTyped(REPORTER_EMAIL, Variables.stringValue(reporterEmail));
