@@ -41,12 +41,25 @@ class EngineRestAuthenticationTest {
                 .path("reference").asText();
         String query = "/engine-rest/task?processInstanceBusinessKey=" + reference;
 
+        // alice first declares that she has no conflict, through her own task, as Tasklist does
+        String declarations = "/engine-rest/task?assignee=alice&taskDefinitionKey=UserTask_DeclareConflict";
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("alice", declarations).size() == 1);
+        String declaration = get("alice", declarations).get(0).path("id").asText();
+        var answer = new HttpHeaders();
+        answer.setBasicAuth("alice", "alice");
+        answer.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/engine-rest/task/" + declaration + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\": {\"hasConflict\": {\"value\": false}}}", answer), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
         await().atMost(Duration.ofSeconds(30)).until(() -> get("alice", query).size() == 1);
         JsonNode task = get("alice", query).get(0);
         assertThat(task.path("name").asText()).matches("Acknowledge [a-z]+-[a-z]+-[0-9]{2}");
         assertThat(get("alice", "/engine-rest/task/" + task.path("id").asText() + "/deployed-form")
                 .path("id").asText()).isEqualTo("acknowledge-report");
 
+        // bob has not declared yet: the case is not his to see
+        assertThat(get("bob", query)).isEmpty();
         assertThat(get("dana", query)).isEmpty();
         assertThat(get("gita", query)).isEmpty();
     }

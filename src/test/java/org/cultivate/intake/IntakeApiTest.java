@@ -170,6 +170,7 @@ class IntakeApiTest {
         assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
                 .as("a running case is kept, however old").isEqualTo(HttpStatus.OK);
 
+        declareNoConflicts(reference);
         taskService.complete(acknowledge, Map.of("severity", "low"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
         new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(300)), retention).deleteExpired();
@@ -214,6 +215,17 @@ class IntakeApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery().processInstanceId(caseId).messages().count() == 0
                 && taskService.createTaskQuery().processInstanceId(caseId).count() == 1);
         return taskService.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+    }
+
+    /** Every committee member declares no conflict, so that the case can end. */
+    private void declareNoConflicts(String reference) {
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        for (var declaration : runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId).list()) {
+            var task = taskService.createTaskQuery().processInstanceId(declaration.getId()).singleResult();
+            taskService.complete(task.getId(), Map.of("hasConflict", false));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId).count() == 0);
     }
 
     private ResponseEntity<JsonNode> submit(String formId, String body) {
