@@ -32,6 +32,26 @@ public final class ConductIncidentProcess {
     /** The case log of recusals: member, how ({@code declared} or {@code named-in-report}), when, optional note. */
     public static final String RECUSALS = "recusals";
 
+    // investigation, proposal and vote
+    public static final String NEXT_STEP = "nextStep";
+    public static final String QUESTION_FOR_REPORTER = "questionForReporter";
+    public static final String REPORTER_REPLY = "reporterReply";
+    public static final String OUTCOME = "outcome";
+    public static final String MESSAGE_TO_REPORTER = "messageToReporter";
+    public static final String APPROVE = "approve";
+    public static final String VOTE_COMMENT = "voteComment";
+    /** The votes of the current round: member, approve, optional comment. */
+    public static final String VOTES = "votes";
+    /** One entry per round: approvals, votes, passed. */
+    public static final String VOTE_HISTORY = "voteHistory";
+    public static final String VOTE_PASSED = "votePassed";
+    public static final String FAILED_VOTES = "failedVotes";
+
+    public static final String TASK_INVESTIGATE = "UserTask_Investigate";
+    public static final String TASK_PROPOSE = "UserTask_ProposeResolution";
+    public static final String TASK_VOTE = "UserTask_Vote";
+    public static final String TASK_ESCALATED_DECISION = "UserTask_EscalatedDecision";
+
     // the conflict declaration (processes/conduct-conflict-declaration.bpmn)
     public static final String DECLARATION_PROCESS_KEY = "conduct-conflict-declaration";
     public static final String CASE_ID = "caseId";

@@ -12,27 +12,54 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/tracking/{code}}: what the holder of a tracking code may know of their case. */
+/** {@code /api/tracking/{code}}: what the holder of a tracking code may know of their case, and their replies. */
 @RestController
 @RequestMapping("/api/tracking")
 class TrackingController {
 
     private final CaseTrackingRepository repository;
     private final LookupRateLimiter rateLimiter;
+    private final CaseReplies replies;
 
-    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter) {
+    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter, CaseReplies replies) {
         this.repository = repository;
         this.rateLimiter = rateLimiter;
+        this.replies = replies;
     }
 
     record CaseStatus(String processKey, String reference, String status, List<Update> updates) {
     }
 
+    /** A reply of the code's holder to a question the process asked them. */
+    record Reply(String text) {
+    }
+
     @GetMapping("/{code}")
     ResponseEntity<CaseStatus> track(@PathVariable String code, HttpServletRequest request) {
+        TrackedCase tracked = lookUp(code, request);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.status(),
+                        repository.updates(tracked.reference())));
+    }
+
+    /**
+     * {@code POST /api/tracking/{code}/replies}: the holder answers the question the process is
+     * waiting on (message {@value CaseReplies#MESSAGE}). 409 when the case is not waiting for one.
+     */
+    @PostMapping("/{code}/replies")
+    ResponseEntity<Void> reply(@PathVariable String code, @RequestBody Reply reply, HttpServletRequest request) {
+        TrackedCase tracked = lookUp(code, request);
+        replies.deliver(tracked.reference(), reply == null ? null : reply.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    private TrackedCase lookUp(String code, HttpServletRequest request) {
         long retryAfter = rateLimiter.acquire(request.getRemoteAddr());
         if (retryAfter > 0) {
             throw new TooManyLookups(retryAfter);
@@ -42,12 +69,8 @@ class TrackingController {
         var found = TrackingCodes.looksLikeCode(code)
                 ? repository.findByCodeHash(TrackingCodes.hash(code))
                 : Optional.<TrackedCase>empty();
-        var tracked = found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown tracking code",
+        return found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown tracking code",
                 "No case has this tracking code. Check that it was copied whole."));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.status(),
-                        repository.updates(tracked.reference())));
     }
 
     static final class TooManyLookups extends ApiProblem {

@@ -40,7 +40,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGEMENT_MESSAGE;
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGE_WITHIN;
 import static org.cultivate.conduct.ConductIncidentProcess.BEHAVIOUR;
+import static org.cultivate.conduct.ConductIncidentProcess.APPROVE;
 import static org.cultivate.conduct.ConductIncidentProcess.CLEARED_MEMBERS;
+import static org.cultivate.conduct.ConductIncidentProcess.FAILED_VOTES;
+import static org.cultivate.conduct.ConductIncidentProcess.MESSAGE_TO_REPORTER;
+import static org.cultivate.conduct.ConductIncidentProcess.NEXT_STEP;
+import static org.cultivate.conduct.ConductIncidentProcess.OUTCOME;
+import static org.cultivate.conduct.ConductIncidentProcess.QUESTION_FOR_REPORTER;
+import static org.cultivate.conduct.ConductIncidentProcess.REPORTER_REPLY;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_ESCALATED_DECISION;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_INVESTIGATE;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_PROPOSE;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_VOTE;
+import static org.cultivate.conduct.ConductIncidentProcess.VOTE_HISTORY;
+import static org.cultivate.conduct.ConductIncidentProcess.VOTE_PASSED;
 import static org.cultivate.conduct.ConductIncidentProcess.CODE_NAME;
 import static org.cultivate.conduct.ConductIncidentProcess.COMMITTEE_MEMBERS;
 import static org.cultivate.conduct.ConductIncidentProcess.CONFLICT_NOTE;
@@ -67,7 +80,8 @@ import static org.cultivate.conduct.ConductIncidentProcess.TASK_REPORT_SAFETY_AC
  */
 @Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn",
         "processes/conduct-conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
-        "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form"})
+        "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form",
+        "forms/investigate.form", "forms/propose-resolution.form", "forms/vote.form"})
 class ConductIncidentProcessTest {
 
     private static final String DETAILS = "Someone shouted at me during the meetup.";
@@ -108,6 +122,8 @@ class ConductIncidentProcessTest {
                 processEngine.getTaskService()), Clock.systemUTC());
         Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals));
         Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(recusals));
+        Mocks.register("recordVoteListener", new RecordVoteListener());
+        Mocks.register("countVotesDelegate", new CountVotesDelegate());
         Mocks.register("triageReportDelegate", new TriageReportDelegate(processEngine.getDecisionService()));
     }
 
@@ -144,11 +160,24 @@ class ConductIncidentProcessTest {
         declare(report, "chidi", false);
         complete(task(report), withVariables(SEVERITY, "high", ACKNOWLEDGEMENT_MESSAGE, "Thank you. We are on it."));
         assertThat(timeline).containsExactly("under-review: Thank you. We are on it.");
+        assertThat(report).variables().containsEntry(SEVERITY, "high");
+
+        investigate(report, "propose", null);
+        propose(report, "warning", "We have spoken with the person concerned and issued a formal warning.");
+        vote(report, "alice", true);
+        vote(report, "bob", true);
+        vote(report, "chidi", false);
+        execute(job("ServiceTask_TellReporterOutcome", report));
+
+        assertThat(timeline).last().isEqualTo("decided: We have spoken with the person concerned and issued a formal warning.");
+        assertThat(mail("outcome-to-reporter")).containsEntry("to", "reporter@example.org")
+                .containsEntry("outcomeMessage", "We have spoken with the person concerned and issued a formal warning.");
         assertThat(report).hasPassed("ServiceTask_OpenCase", "ServiceTask_TriageReport", "Gateway_NotifyAll",
-                        "Gateway_Emergency", "Gateway_EmergencyHandled", TASK_ACKNOWLEDGE, "EndEvent_Acknowledged",
-                        "EndEvent_ReporterAcknowledged", "EndEvent_CommitteeAlerted", "EndEvent_ConflictsDeclared")
-                .hasNotPassed(TASK_IMMEDIATE_SAFETY, "EndEvent_ReporterAnonymous")
-                .variables().containsEntry(SEVERITY, "high");
+                        "Gateway_Emergency", "Gateway_EmergencyHandled", TASK_ACKNOWLEDGE, "EndEvent_ReporterAcknowledged",
+                        "EndEvent_CommitteeAlerted", "EndEvent_ConflictsDeclared", TASK_INVESTIGATE, TASK_PROPOSE, TASK_VOTE,
+                        "Gateway_VotePassed", "Event_Decided", "EndEvent_ReporterToldOutcome")
+                .hasNotPassed(TASK_IMMEDIATE_SAFETY, "EndEvent_ReporterAnonymous", TASK_ESCALATED_DECISION)
+                .variables().containsEntry(OUTCOME, "warning").containsEntry(VOTE_PASSED, true);
         assertThat(report).isEnded();
     }
 
@@ -305,6 +334,89 @@ class ConductIncidentProcessTest {
     }
 
     @Test
+    void theCommitteeAsksTheReporterAndTheAnswerComesBackThroughTheTrackingPage() {
+        ProcessInstance report = acknowledged(report(null));
+        investigate(report, "ask-reporter", "Was this in the public channel or in private messages?");
+
+        assertThat(report).isWaitingAt("Gateway_AwaitReply");
+        assertThat(timeline).last().isEqualTo("awaiting-information: Was this in the public channel or in private messages?");
+        runtimeService().createMessageCorrelation("tracking-reply").processInstanceBusinessKey("CI-TEST0001")
+                .setVariable(REPORTER_REPLY, "In private messages, three times.").correlate();
+
+        assertThat(timeline).last().asString().startsWith("under-review: Thank you for your answer.");
+        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Event_ReporterReplied")
+                .variables().containsEntry(REPORTER_REPLY, "In private messages, three times.");
+    }
+
+    @Test
+    void withoutAnAnswerInFourteenDaysTheCaseGoesOn() {
+        ProcessInstance report = acknowledged(report(null));
+        investigate(report, "ask-reporter", "Could you tell us the date?");
+
+        var timeout = jobQuery().processInstanceId(report.getId()).activityId("Timer_NoReply").singleResult();
+        assertThat(timeout.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 13L * 24 * 3_600_000));
+        execute(timeout);
+
+        assertThat(timeline).last().asString().startsWith("under-review: No answer came within 14 days.");
+        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Timer_NoReply").hasNotPassed("Event_ReporterReplied");
+    }
+
+    @Test
+    void aFailedVoteSendsTheCaseBackToTheInvestigationAndASecondProposalCanPass() {
+        ProcessInstance report = acknowledged(report(null));
+        investigate(report, "propose", null);
+        propose(report, "permanent-ban", "Permanently banned.");
+        vote(report, "alice", true);
+        vote(report, "bob", false);
+        vote(report, "chidi", false);
+
+        assertThat(report).isWaitingAt(TASK_INVESTIGATE).variables().containsEntry(VOTE_PASSED, false).containsEntry(FAILED_VOTES, 1);
+        investigate(report, "propose", null);
+        propose(report, "temporary-ban", "Banned from our spaces for 30 days.");
+        vote(report, "alice", true);
+        vote(report, "bob", true);
+        vote(report, "chidi", true);
+
+        assertThat(report).isEnded().hasPassed("EndEvent_Decided").variables().containsEntry(OUTCOME, "temporary-ban");
+        assertThat(voteHistory(report)).extracting(round -> round.get("passed")).containsExactly(false, true);
+    }
+
+    @Test
+    void afterTwoFailedVotesTheAdministratorsDecide() {
+        ProcessInstance report = acknowledged(report(null));
+        for (int round = 0; round < 2; round++) {
+            investigate(report, "propose", null);
+            propose(report, "no-violation", "We found no violation.");
+            vote(report, "alice", false);
+            vote(report, "bob", false);
+            vote(report, "chidi", true);
+        }
+
+        assertThat(report).isWaitingAt(TASK_ESCALATED_DECISION);
+        assertThat(taskService().getIdentityLinksForTask(task(TASK_ESCALATED_DECISION, report).getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("camunda-admin"));
+        complete(task(TASK_ESCALATED_DECISION, report), withVariables(OUTCOME, "correction",
+                MESSAGE_TO_REPORTER, "A committee member has spoken privately with the person concerned."));
+
+        assertThat(report).isEnded().hasPassed("Event_Decided", "EndEvent_Decided");
+        assertThat(timeline).last().asString().startsWith("decided: A committee member has spoken privately");
+    }
+
+    @Test
+    void whenEveryMemberIsRecusedNobodyCanVoteAndTheAdministratorsDecide() {
+        ProcessInstance report = startReport(report(null));
+        execute(job(report));
+        for (String member : List.of("alice", "bob", "chidi")) {
+            declare(report, member, true);
+        }
+        complete(task(TASK_ACKNOWLEDGE, report), withVariables(SEVERITY, "low"));
+        investigate(report, "propose", null);
+        propose(report, "warning", "A warning.");
+
+        assertThat(report).isWaitingAt(TASK_ESCALATED_DECISION).variables().containsEntry(FAILED_VOTES, 2);
+    }
+
+    @Test
     void aFailingMailIsRetriedFiveTimesAsAJobBeforeItBecomesAnIncident() {
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> {
             throw new IllegalStateException("SMTP is down");
@@ -354,6 +466,43 @@ class ConductIncidentProcessTest {
         assertThat(declaration.getName()).startsWith("Declare conflicts: ");
         taskService().complete(declaration.getId(), withVariables(HAS_CONFLICT, hasConflict, CONFLICT_NOTE, note));
         jobQuery().processInstanceId(declaration.getProcessInstanceId()).list().forEach(BpmnAwareTests::execute);
+    }
+
+    /** A report whose every member declared no conflict and which a member acknowledged. */
+    private ProcessInstance acknowledged(VariableMap variables) {
+        ProcessInstance report = startReport(variables);
+        execute(job(report));
+        sendMails(report);
+        for (String member : List.of("alice", "bob", "chidi")) {
+            declare(report, member, false);
+        }
+        complete(task(TASK_ACKNOWLEDGE, report), withVariables(SEVERITY, "medium"));
+        return report;
+    }
+
+    private static void investigate(ProcessInstance report, String nextStep, String question) {
+        complete(task(TASK_INVESTIGATE, report), withVariables(NEXT_STEP, nextStep, QUESTION_FOR_REPORTER, question));
+    }
+
+    private static void propose(ProcessInstance report, String outcome, String messageToReporter) {
+        complete(task(TASK_PROPOSE, report), withVariables(OUTCOME, outcome, MESSAGE_TO_REPORTER, messageToReporter,
+                "rationale", "Discussed in the meeting."));
+    }
+
+    private static void vote(ProcessInstance report, String member, boolean approve) {
+        var ballot = taskService().createTaskQuery().processInstanceId(report.getId())
+                .taskDefinitionKey(TASK_VOTE).taskAssignee(member).singleResult();
+        taskService().complete(ballot.getId(), withVariables(APPROVE, approve));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> voteHistory(ProcessInstance report) {
+        return (List<Map<String, Object>>) historyVariable(report, VOTE_HISTORY);
+    }
+
+    private static Object historyVariable(ProcessInstance report, String name) {
+        return BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(report.getId()).variableName(name).singleResult().getValue();
     }
 
     private static List<String> candidatesOf(String taskId) {

@@ -172,6 +172,7 @@ class IntakeApiTest {
 
         declareNoConflicts(reference);
         taskService.complete(acknowledge, Map.of("severity", "low"));
+        decideNoViolation(reference);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
         new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(300)), retention).deleteExpired();
         assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode())
@@ -180,6 +181,37 @@ class IntakeApiTest {
         new TrackingRetention(trackingRepository, Clock.offset(Clock.systemUTC(), Duration.ofDays(366)), retention).deleteExpired();
         assertThat(http.getForEntity("/api/tracking/" + code, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_case_update WHERE reference = ?", Integer.class, reference)).isZero();
+    }
+
+    @Test
+    void theReporterAnswersAQuestionOfTheCommitteeWithTheTrackingCodeAlone() {
+        ResponseEntity<JsonNode> receipt = submit("incident-report", GOOD_REPORT);
+        String code = receipt.getBody().path("trackingCode").asText();
+        String reference = receipt.getBody().path("reference").asText();
+        String replies = "/api/tracking/" + code + "/replies";
+
+        assertThat(reply(replies, "Too early").getStatusCode()).as("no question yet").isEqualTo(HttpStatus.CONFLICT);
+        String acknowledge = acknowledgeTaskOnceMailsAreSent(reference);
+        declareNoConflicts(reference);
+        taskService.complete(acknowledge, Map.of("severity", "low"));
+        String investigate = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        taskService.complete(investigate, Map.of("nextStep", "ask-reporter", "questionForReporter", "Which channel was it?"));
+
+        JsonNode asked = http.getForObject("/api/tracking/" + code, JsonNode.class);
+        assertThat(asked.path("status").asText()).isEqualTo("awaiting-information");
+        assertThat(asked.path("updates").findValuesAsText("message")).contains("Which channel was it?");
+
+        assertThat(reply(replies, "   ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reply(replies, "x".repeat(5001)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reply("/api/tracking/" + TrackingCodes.newCode() + "/replies", "Hello").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(reply(replies, "The #general channel, on Tuesday.").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(http.getForObject("/api/tracking/" + code, JsonNode.class).path("status").asText()).isEqualTo("under-review");
+        var next = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        assertThat(next.getTaskDefinitionKey()).isEqualTo("UserTask_Investigate");
+        assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "reporterReply")).isEqualTo("The #general channel, on Tuesday.");
+        assertThat(reply(replies, "Once more").getStatusCode()).as("the question was answered").isEqualTo(HttpStatus.CONFLICT);
     }
 
     @Test
@@ -217,6 +249,21 @@ class IntakeApiTest {
         return taskService.createTaskQuery().processInstanceId(caseId).singleResult().getId();
     }
 
+    /** The committee proposes "no violation" and every voter approves. */
+    private void decideNoViolation(String reference) {
+        String investigate = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        taskService.complete(investigate, Map.of("nextStep", "propose"));
+        String propose = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        taskService.complete(propose, Map.of("outcome", "no-violation", "messageToReporter", "We found no violation.",
+                "rationale", "Nothing in the logs."));
+        for (var ballot : taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("UserTask_Vote").list()) {
+            taskService.complete(ballot.getId(), Map.of("approve", true));
+        }
+        // the reporter's outcome mail is a job; the case ends when it is sent
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).count() == 0);
+    }
+
     /** Every committee member declares no conflict, so that the case can end. */
     private void declareNoConflicts(String reference) {
         String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
@@ -226,6 +273,12 @@ class IntakeApiTest {
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId).count() == 0);
+    }
+
+    private ResponseEntity<JsonNode> reply(String path, String text) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(Map.of("text", text), headers), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> submit(String formId, String body) {
