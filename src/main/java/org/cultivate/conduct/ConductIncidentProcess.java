@@ -35,7 +35,9 @@ public final class ConductIncidentProcess {
     // investigation, proposal and vote
     public static final String NEXT_STEP = "nextStep";
     public static final String QUESTION_FOR_REPORTER = "questionForReporter";
-    public static final String REPORTER_REPLY = "reporterReply";
+    /** The last reply or appeal text sent with a tracking code, and which holder sent it. */
+    public static final String HOLDER_MESSAGE = "holderMessage";
+    public static final String HOLDER_MESSAGE_FROM = "holderMessageFrom";
     public static final String OUTCOME = "outcome";
     public static final String MESSAGE_TO_REPORTER = "messageToReporter";
     public static final String APPROVE = "approve";
@@ -47,10 +49,26 @@ public final class ConductIncidentProcess {
     public static final String VOTE_PASSED = "votePassed";
     public static final String FAILED_VOTES = "failedVotes";
 
+    // decision, appeal, retention
+    public static final String INFORM_REPORTED_PERSON = "informReportedPerson";
+    public static final String REPORTED_PERSON_NAME = "reportedPersonName";
+    public static final String REPORTED_PERSON_EMAIL = "reportedPersonEmail";
+    public static final String MESSAGE_TO_REPORTED_PERSON = "messageToReportedPerson";
+    public static final String BAN_DAYS = "banDays";
+    /** The outcome after any appeal. */
+    public static final String FINAL_OUTCOME = "finalOutcome";
+    public static final String APPEAL_REVIEWERS = "appealReviewers";
+    public static final String APPEAL_REVIEWER_GROUP = "appealReviewerGroup";
+    public static final String APPEAL_DECISION = "appealDecision";
+    public static final String APPEAL_RESPONSE = "appealResponse";
+    public static final String EXPUNGE_AFTER = "expungeAfter";
+    public static final String EXPUNGED_AT = "expungedAt";
+
     public static final String TASK_INVESTIGATE = "UserTask_Investigate";
     public static final String TASK_PROPOSE = "UserTask_ProposeResolution";
     public static final String TASK_VOTE = "UserTask_Vote";
     public static final String TASK_ESCALATED_DECISION = "UserTask_EscalatedDecision";
+    public static final String TASK_REVIEW_APPEAL = "UserTask_ReviewAppeal";
 
     // the conflict declaration (processes/conduct-conflict-declaration.bpmn)
     public static final String DECLARATION_PROCESS_KEY = "conduct-conflict-declaration";

@@ -42,6 +42,7 @@ class CountVotesDelegate implements JavaDelegate {
         round.put("approvals", approvals);
         round.put("votes", votes.size());
         round.put("passed", passed);
+        round.put("voters", votes.stream().map(vote -> vote.get("member")).toList());
         rounds.add(round);
 
         execution.setVariable(VOTE_PASSED, passed);

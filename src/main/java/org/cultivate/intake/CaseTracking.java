@@ -6,15 +6,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What a reporter or applicant sees on the tracking page, set by the process itself. In a BPMN,
- * an execution listener or a script-free expression does it:
+ * What the holders of a case's tracking codes see, set by the process itself. In a BPMN, an
+ * execution listener or expression does it:
  * <pre>{@code ${caseTracking.status(execution, 'under-review')}
- * ${caseTracking.update(execution, 'decided', 'The committee has decided; the outcome is below.')}}</pre>
- * Each call moves the case's status and adds an entry to its timeline. The message is shown to
- * the reporter as it is: it must never carry anything the reporter should not read.
+ * ${caseTracking.update(execution, 'decided', 'The committee has decided; the outcome is below.')}
+ * ${caseTracking.updateFor(execution, 'respondent', 'decided', messageToReportedPerson)}}</pre>
+ * Each call moves the case's status and adds an entry to its timeline; {@code updateFor} shows
+ * the entry to one holder only. A message is shown as it is: it must never carry anything its
+ * reader should not read.
  */
 @Component("caseTracking")
 public class CaseTracking {
+
+    /** The holder of the code the intake hands out: the reporter or applicant. */
+    public static final String SUBMITTER = "submitter";
 
     private final CaseTrackingRepository repository;
     private final Clock clock;
@@ -29,10 +34,33 @@ public class CaseTracking {
     }
 
     public void update(DelegateExecution execution, String status, String message) {
+        updateFor(execution, null, status, message);
+    }
+
+    public void updateFor(DelegateExecution execution, String holder, String status, String message) {
         String reference = execution.getProcessBusinessKey();
         if (reference != null) {
-            repository.addUpdate(reference, status, message, clock.instant());
+            repository.addUpdate(reference, status, message, holder, clock.instant());
         }
+    }
+
+    /** Expunging a case: its timeline keeps the statuses and dates, and loses every message. */
+    public void forgetMessages(DelegateExecution execution) {
+        String reference = execution.getProcessBusinessKey();
+        if (reference != null) {
+            repository.forgetMessages(reference);
+        }
+    }
+
+    /**
+     * A new tracking code of the case for {@code holder} (for example a reported person who may
+     * appeal). Only its hash is stored: the caller must hand the code on at once, as the mail
+     * that carries it does.
+     */
+    public String issueCode(String reference, String holder) {
+        String code = TrackingCodes.newCode();
+        repository.addCode(reference, TrackingCodes.hash(code), holder, clock.instant());
+        return code;
     }
 
     void ended(String reference) {

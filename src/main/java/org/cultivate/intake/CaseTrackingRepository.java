@@ -18,39 +18,56 @@ class CaseTrackingRepository {
         this.jdbc = jdbc;
     }
 
-    record TrackedCase(String reference, String codeHash, String processKey, String status) {
+    /** A case as one code's holder sees it. */
+    record TrackedCase(String reference, String holder, String processKey, String status) {
     }
 
     record Update(Instant at, String status, String message) {
     }
 
-    void create(String reference, String codeHash, String processKey, String status, Instant at) {
-        jdbc.update("INSERT INTO cultivate_case_tracking (reference, code_hash, process_key, status, created_at) VALUES (?, ?, ?, ?, ?)",
-                reference, codeHash, processKey, status, Timestamp.from(at));
+    void create(String reference, String processKey, String status, Instant at) {
+        jdbc.update("INSERT INTO cultivate_case_tracking (reference, process_key, status, created_at) VALUES (?, ?, ?, ?)",
+                reference, processKey, status, Timestamp.from(at));
         jdbc.update("INSERT INTO cultivate_case_update (reference, happened_at, status) VALUES (?, ?, ?)",
                 reference, Timestamp.from(at), status);
     }
 
+    void addCode(String reference, String codeHash, String holder, Instant at) {
+        jdbc.update("INSERT INTO cultivate_tracking_code (code_hash, reference, holder, created_at) VALUES (?, ?, ?, ?)",
+                codeHash, reference, holder, Timestamp.from(at));
+    }
+
     Optional<TrackedCase> findByCodeHash(String codeHash) {
-        return jdbc.query("SELECT reference, code_hash, process_key, status FROM cultivate_case_tracking WHERE code_hash = ?",
+        return jdbc.query("""
+                        SELECT c.reference, k.holder, c.process_key, c.status
+                        FROM cultivate_tracking_code k JOIN cultivate_case_tracking c ON c.reference = k.reference
+                        WHERE k.code_hash = ?""",
                 (rs, row) -> new TrackedCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 codeHash).stream().findFirst();
     }
 
-    List<Update> updates(String reference) {
-        return jdbc.query("SELECT happened_at, status, message FROM cultivate_case_update WHERE reference = ? ORDER BY happened_at, id",
+    /** The timeline as {@code holder} may see it: updates for everyone and those meant for them. */
+    List<Update> updates(String reference, String holder) {
+        return jdbc.query("""
+                        SELECT happened_at, status, message FROM cultivate_case_update
+                        WHERE reference = ? AND (audience IS NULL OR audience = ?) ORDER BY happened_at, id""",
                 (rs, row) -> new Update(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)),
-                reference);
+                reference, holder);
     }
 
     /** @return whether the case is tracked at all (a process started without the intake is not). */
-    boolean addUpdate(String reference, String status, String message, Instant at) {
+    boolean addUpdate(String reference, String status, String message, String audience, Instant at) {
         if (jdbc.update("UPDATE cultivate_case_tracking SET status = ? WHERE reference = ?", status, reference) == 0) {
             return false;
         }
-        jdbc.update("INSERT INTO cultivate_case_update (reference, happened_at, status, message) VALUES (?, ?, ?, ?)",
-                reference, Timestamp.from(at), status, message);
+        jdbc.update("INSERT INTO cultivate_case_update (reference, happened_at, status, message, audience) VALUES (?, ?, ?, ?, ?)",
+                reference, Timestamp.from(at), status, message, audience);
         return true;
+    }
+
+    /** Removes the messages of a case's timeline, keeping when its status changed. */
+    void forgetMessages(String reference) {
+        jdbc.update("UPDATE cultivate_case_update SET message = NULL WHERE reference = ?", reference);
     }
 
     void markEnded(String reference, Instant at) {

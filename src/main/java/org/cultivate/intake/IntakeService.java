@@ -57,7 +57,8 @@ class IntakeService {
         }
         String code = TrackingCodes.newCode();
         String reference = TrackingCodes.newReference(form.processKey());
-        tracking.create(reference, TrackingCodes.hash(code), form.processKey(), INITIAL_STATUS, clock.instant());
+        tracking.create(reference, form.processKey(), INITIAL_STATUS, clock.instant());
+        tracking.addCode(reference, TrackingCodes.hash(code), CaseTracking.SUBMITTER, clock.instant());
         runtimeService.startProcessInstanceById(form.processDefinitionId(), reference, result.variables());
         return new Receipt(code, reference);
     }

@@ -32,7 +32,7 @@ class TrackingController {
         this.replies = replies;
     }
 
-    record CaseStatus(String processKey, String reference, String status, List<Update> updates) {
+    record CaseStatus(String processKey, String reference, String holder, String status, List<Update> updates) {
     }
 
     /** A reply of the code's holder to a question the process asked them. */
@@ -44,18 +44,29 @@ class TrackingController {
         TrackedCase tracked = lookUp(code, request);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.status(),
-                        repository.updates(tracked.reference())));
+                .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.holder(), tracked.status(),
+                        repository.updates(tracked.reference(), tracked.holder())));
     }
 
     /**
      * {@code POST /api/tracking/{code}/replies}: the holder answers the question the process is
-     * waiting on (message {@value CaseReplies#MESSAGE}). 409 when the case is not waiting for one.
+     * waiting on (message {@value CaseReplies#REPLY_MESSAGE}). 409 when the case is not waiting for one.
      */
     @PostMapping("/{code}/replies")
     ResponseEntity<Void> reply(@PathVariable String code, @RequestBody Reply reply, HttpServletRequest request) {
         TrackedCase tracked = lookUp(code, request);
-        replies.deliver(tracked.reference(), reply == null ? null : reply.text());
+        replies.deliver(tracked, CaseReplies.REPLY_MESSAGE, reply == null ? null : reply.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * {@code POST /api/tracking/{code}/appeals}: the holder appeals the decision while the case
+     * allows it (message {@value CaseReplies#APPEAL_MESSAGE}). 409 when no appeal is open.
+     */
+    @PostMapping("/{code}/appeals")
+    ResponseEntity<Void> appeal(@PathVariable String code, @RequestBody Reply reason, HttpServletRequest request) {
+        TrackedCase tracked = lookUp(code, request);
+        replies.deliver(tracked, CaseReplies.APPEAL_MESSAGE, reason == null ? null : reason.text());
         return ResponseEntity.noContent().build();
     }
 

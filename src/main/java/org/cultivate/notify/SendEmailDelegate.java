@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.cultivate.intake.CaseTracking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code to}: one address, or {@code toGroup}: one or more groups, comma-separated, whose members
  * each get their own mail (once, if they are in several);</li>
  * <li>{@code event} (optional): what the mail is about, for its Message-ID; the task's id by default;</li>
+ * <li>{@code issueTrackingCode} (optional): a holder name such as {@code respondent}; a new tracking
+ * code of the case for that holder is issued and given to the template as {@code trackingCode}.
+ * Only its hash is stored, so the mail is the one place the code exists;</li>
  * <li>any other parameter: a value for the template. The template sees only these, the case's
  * {@code reference}, {@code portalUrl} and {@code tasklistUrl}: what the BPMN does not pass, no mail can leak.</li>
  * </ul>
@@ -39,18 +43,21 @@ class SendEmailDelegate implements JavaDelegate {
     static final String TO = "to";
     static final String TO_GROUP = "toGroup";
     static final String EVENT = "event";
-    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT);
+    static final String ISSUE_TRACKING_CODE = "issueTrackingCode";
+    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT, ISSUE_TRACKING_CODE);
     private static final Logger log = LoggerFactory.getLogger(SendEmailDelegate.class);
 
     private final MailTemplates templates;
     private final MailTransport transport;
     private final IdentityService identityService;
+    private final CaseTracking caseTracking;
     private final String portalUrl;
     private final String tasklistUrl;
     private final String messageIdDomain;
 
-    SendEmailDelegate(MailTemplates templates, MailTransport transport, IdentityService identityService,
+    SendEmailDelegate(MailTemplates templates, MailTransport transport, IdentityService identityService, CaseTracking caseTracking,
             @Value("${cultivate.public-url}") String publicUrl, @Value("${cultivate.mail.from}") String from) {
+        this.caseTracking = caseTracking;
         this.templates = templates;
         this.transport = transport;
         this.identityService = identityService;
@@ -75,6 +82,10 @@ class SendEmailDelegate implements JavaDelegate {
         model.put("reference", execution.getProcessBusinessKey());
         model.put("portalUrl", portalUrl);
         model.put("tasklistUrl", tasklistUrl);
+        String holder = (String) execution.getVariableLocal(ISSUE_TRACKING_CODE);
+        if (holder != null) {
+            model.put("trackingCode", caseTracking.issueCode(execution.getProcessBusinessKey(), holder));
+        }
         MailTemplates.Rendered rendered = templates.render(template, model);
 
         String event = (String) execution.getVariableLocal(EVENT);

@@ -1,6 +1,7 @@
 package org.cultivate.conduct;
 
 import java.time.Clock;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -17,6 +19,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cultivate.identity.CaseAuthorizations;
+import org.cultivate.intake.CaseTracking;
+import org.mockito.Mockito;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +44,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGEMENT_MESSAGE;
 import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGE_WITHIN;
 import static org.cultivate.conduct.ConductIncidentProcess.BEHAVIOUR;
+import static org.cultivate.conduct.ConductIncidentProcess.APPEAL_DECISION;
+import static org.cultivate.conduct.ConductIncidentProcess.APPEAL_RESPONSE;
 import static org.cultivate.conduct.ConductIncidentProcess.APPROVE;
+import static org.cultivate.conduct.ConductIncidentProcess.FINAL_OUTCOME;
+import static org.cultivate.conduct.ConductIncidentProcess.INFORM_REPORTED_PERSON;
+import static org.cultivate.conduct.ConductIncidentProcess.MESSAGE_TO_REPORTED_PERSON;
+import static org.cultivate.conduct.ConductIncidentProcess.REPORTED_PERSON_EMAIL;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_REVIEW_APPEAL;
 import static org.cultivate.conduct.ConductIncidentProcess.CLEARED_MEMBERS;
 import static org.cultivate.conduct.ConductIncidentProcess.FAILED_VOTES;
 import static org.cultivate.conduct.ConductIncidentProcess.MESSAGE_TO_REPORTER;
 import static org.cultivate.conduct.ConductIncidentProcess.NEXT_STEP;
 import static org.cultivate.conduct.ConductIncidentProcess.OUTCOME;
 import static org.cultivate.conduct.ConductIncidentProcess.QUESTION_FOR_REPORTER;
-import static org.cultivate.conduct.ConductIncidentProcess.REPORTER_REPLY;
+import static org.cultivate.conduct.ConductIncidentProcess.HOLDER_MESSAGE;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_ESCALATED_DECISION;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_INVESTIGATE;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_PROPOSE;
@@ -81,7 +92,7 @@ import static org.cultivate.conduct.ConductIncidentProcess.TASK_REPORT_SAFETY_AC
 @Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn",
         "processes/conduct-conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
         "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form",
-        "forms/investigate.form", "forms/propose-resolution.form", "forms/vote.form"})
+        "forms/investigate.form", "forms/propose-resolution.form", "forms/vote.form", "forms/review-appeal.form"})
 class ConductIncidentProcessTest {
 
     private static final String DETAILS = "Someone shouted at me during the meetup.";
@@ -98,6 +109,8 @@ class ConductIncidentProcessTest {
 
     private final List<Map<String, Object>> mails = new ArrayList<>();
     private final List<String> timeline = new ArrayList<>();
+    private final List<String> bans = new ArrayList<>();
+    private final CaseTracking expungedTimeline = Mockito.mock(CaseTracking.class);
 
     /** Stands in for {@code caseTracking}: records what the reporter would see. */
     public class RecordingTracking {
@@ -106,6 +119,11 @@ class ConductIncidentProcessTest {
         }
 
         public void update(DelegateExecution execution, String status, String message) {
+            timeline.add(status + ": " + message);
+        }
+
+        public void updateFor(DelegateExecution execution, String holder, String status, String message) {
+            assertThat(holder).isIn("submitter", "respondent");
             timeline.add(status + ": " + message);
         }
     }
@@ -120,15 +138,21 @@ class ConductIncidentProcessTest {
         var recusals = new Recusals(processEngine.getIdentityService(), processEngine.getRuntimeService(),
                 processEngine.getTaskService(), new CaseAuthorizations(processEngine.getAuthorizationService(),
                 processEngine.getTaskService()), Clock.systemUTC());
-        Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals));
+        Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals, Period.ofMonths(6)));
         Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(recusals));
         Mocks.register("recordVoteListener", new RecordVoteListener());
         Mocks.register("countVotesDelegate", new CountVotesDelegate());
+        Mocks.register("chooseAppealReviewersDelegate", new ChooseAppealReviewersDelegate());
+        Mocks.register("recordBanDelegate", (JavaDelegate) execution -> bans.add((String) execution.getVariable(FINAL_OUTCOME)));
+        Mocks.register("expungeCaseDelegate", new ExpungeCaseDelegate(processEngine.getHistoryService(), expungedTimeline, Clock.systemUTC()));
         Mocks.register("triageReportDelegate", new TriageReportDelegate(processEngine.getDecisionService()));
     }
 
     @AfterEach
     void reset() {
+        // users outlive a test's deployment: every test starts from the same committee
+        processEngine.getIdentityService().createUserQuery().list()
+                .forEach(user -> processEngine.getIdentityService().deleteUser(user.getId()));
         Mocks.reset();
         BpmnAwareTests.reset();
     }
@@ -169,7 +193,7 @@ class ConductIncidentProcessTest {
         vote(report, "chidi", false);
         execute(job("ServiceTask_TellReporterOutcome", report));
 
-        assertThat(timeline).last().isEqualTo("decided: We have spoken with the person concerned and issued a formal warning.");
+        assertThat(timeline).contains("decided: We have spoken with the person concerned and issued a formal warning.");
         assertThat(mail("outcome-to-reporter")).containsEntry("to", "reporter@example.org")
                 .containsEntry("outcomeMessage", "We have spoken with the person concerned and issued a formal warning.");
         assertThat(report).hasPassed("ServiceTask_OpenCase", "ServiceTask_TriageReport", "Gateway_NotifyAll",
@@ -178,7 +202,14 @@ class ConductIncidentProcessTest {
                         "Gateway_VotePassed", "Event_Decided", "EndEvent_ReporterToldOutcome")
                 .hasNotPassed(TASK_IMMEDIATE_SAFETY, "EndEvent_ReporterAnonymous", TASK_ESCALATED_DECISION)
                 .variables().containsEntry(OUTCOME, "warning").containsEntry(VOTE_PASSED, true);
-        assertThat(report).isEnded();
+
+        assertThat(report).isWaitingAt("Gateway_AwaitAppeal").hasPassed("EndEvent_ReportedPersonNotTold");
+        assertThat(timeline).contains("appeal-open: You may appeal this decision within 14 days, here with your tracking code.");
+        execute(job("Timer_AppealWindow", report));
+
+        assertThat(timeline).last().isEqualTo("closed: The case is closed.");
+        assertThat(report).hasPassed("Timer_AppealWindow", "Event_Closed", "EndEvent_Closed").hasNotPassed("Timer_Expunge").isEnded();
+        assertThat(bans).isEmpty();
     }
 
     @Test
@@ -341,11 +372,11 @@ class ConductIncidentProcessTest {
         assertThat(report).isWaitingAt("Gateway_AwaitReply");
         assertThat(timeline).last().isEqualTo("awaiting-information: Was this in the public channel or in private messages?");
         runtimeService().createMessageCorrelation("tracking-reply").processInstanceBusinessKey("CI-TEST0001")
-                .setVariable(REPORTER_REPLY, "In private messages, three times.").correlate();
+                .setVariable(HOLDER_MESSAGE, "In private messages, three times.").correlate();
 
         assertThat(timeline).last().asString().startsWith("under-review: Thank you for your answer.");
         assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Event_ReporterReplied")
-                .variables().containsEntry(REPORTER_REPLY, "In private messages, three times.");
+                .variables().containsEntry(HOLDER_MESSAGE, "In private messages, three times.");
     }
 
     @Test
@@ -377,7 +408,10 @@ class ConductIncidentProcessTest {
         vote(report, "bob", true);
         vote(report, "chidi", true);
 
-        assertThat(report).isEnded().hasPassed("EndEvent_Decided").variables().containsEntry(OUTCOME, "temporary-ban");
+        assertThat(report).isWaitingAt("Gateway_AwaitAppeal").variables().containsEntry(OUTCOME, "temporary-ban");
+        execute(job("Timer_AppealWindow", report));
+        assertThat(report).hasPassed("ServiceTask_RecordBan", "EndEvent_BanRecorded").isEnded();
+        assertThat(bans).containsExactly("temporary-ban");
         assertThat(voteHistory(report)).extracting(round -> round.get("passed")).containsExactly(false, true);
     }
 
@@ -398,8 +432,8 @@ class ConductIncidentProcessTest {
         complete(task(TASK_ESCALATED_DECISION, report), withVariables(OUTCOME, "correction",
                 MESSAGE_TO_REPORTER, "A committee member has spoken privately with the person concerned."));
 
-        assertThat(report).isEnded().hasPassed("Event_Decided", "EndEvent_Decided");
-        assertThat(timeline).last().asString().startsWith("decided: A committee member has spoken privately");
+        assertThat(report).hasPassed("Event_Decided", "EndEvent_ReporterNotWritten").isWaitingAt("Gateway_AwaitAppeal");
+        assertThat(timeline).contains("decided: A committee member has spoken privately with the person concerned.");
     }
 
     @Test
@@ -414,6 +448,99 @@ class ConductIncidentProcessTest {
         propose(report, "warning", "A warning.");
 
         assertThat(report).isWaitingAt(TASK_ESCALATED_DECISION).variables().containsEntry(FAILED_VOTES, 2);
+    }
+
+    @Test
+    void theReportedPersonIsToldWithATrackingCodeAppealsAndTheAdministratorsOverturnTheBan() {
+        ProcessInstance report = acknowledged(report(null));
+        investigate(report, "propose", null);
+        complete(task(TASK_PROPOSE, report), withVariables(OUTCOME, "permanent-ban", MESSAGE_TO_REPORTER, "A permanent ban.",
+                "rationale", "Repeated threats.", INFORM_REPORTED_PERSON, true, REPORTED_PERSON_EMAIL, "mallory@example.org",
+                MESSAGE_TO_REPORTED_PERSON, "You are banned from our spaces."));
+        for (String member : List.of("alice", "bob", "chidi")) {
+            vote(report, member, true);
+        }
+        execute(job("ServiceTask_InformReportedPerson", report));
+
+        assertThat(mail("decision-to-reported-person")).containsEntry("to", "mallory@example.org")
+                .containsEntry("issueTrackingCode", "respondent").containsEntry("decisionMessage", "You are banned from our spaces.");
+        assertThat(timeline).contains("decided: You are banned from our spaces.");
+
+        appeal(report, "respondent", "I was not in that call.");
+        assertThat(timeline).last().asString().startsWith("appeal-under-review: ");
+        // everyone cleared voted on the decision: the administrators review
+        var review = task(TASK_REVIEW_APPEAL, report);
+        assertThat(taskService().getIdentityLinksForTask(review.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("camunda-admin"));
+        assertThat(candidatesOf(review.getId())).isEmpty();
+        complete(review, withVariables(APPEAL_DECISION, "overturned", FINAL_OUTCOME, "warning",
+                APPEAL_RESPONSE, "On appeal, the ban is replaced by a warning."));
+
+        assertThat(timeline).last().isEqualTo("closed: On appeal, the ban is replaced by a warning.");
+        assertThat(report).hasPassed("Event_AppealReceived", TASK_REVIEW_APPEAL, "EndEvent_Closed").isEnded();
+        assertThat(bans).isEmpty();
+    }
+
+    @Test
+    void membersWhoDidNotVoteReviewAnAppealAndMayUpholdTheBan() {
+        committee("dave", "erin");
+        ProcessInstance report = startReport(report(null));
+        execute(job(report));
+        sendMails(report);
+        for (String member : List.of("alice", "bob", "chidi")) {
+            declare(report, member, false);
+        }
+        complete(task(TASK_ACKNOWLEDGE, report), withVariables(SEVERITY, "high"));
+        investigate(report, "propose", null);
+        propose(report, "temporary-ban", "Banned for 60 days.");
+        for (String member : List.of("alice", "bob", "chidi")) {
+            vote(report, member, true);
+        }
+        // dave and erin declare only after the vote
+        declare(report, "dave", false);
+        declare(report, "erin", false);
+
+        appeal(report, "submitter", "The ban is too short.");
+        var review = task(TASK_REVIEW_APPEAL, report);
+        assertThat(candidatesOf(review.getId())).containsExactlyInAnyOrder("dave", "erin");
+        complete(review, withVariables(APPEAL_DECISION, "upheld", FINAL_OUTCOME, "temporary-ban",
+                APPEAL_RESPONSE, "The decision stands."));
+
+        assertThat(report).hasPassed("ServiceTask_RecordBan").isEnded();
+        assertThat(bans).containsExactly("temporary-ban");
+    }
+
+    @Test
+    void aMinorCaseIsExpungedAfterSixMonthsAndKeepsOnlyAnonymousFigures() {
+        ProcessInstance report = acknowledged(report("reporter@example.org").putValue(PEOPLE_INVOLVED, "Mallory")
+                .putValue(BEHAVIOUR, "disruption"));
+        investigate(report, "ask-reporter", "Which channel?");
+        runtimeService().createMessageCorrelation("tracking-reply").processInstanceBusinessKey("CI-TEST0001")
+                .setVariable(HOLDER_MESSAGE, "The general channel").correlate();
+        investigate(report, "propose", null);
+        propose(report, "no-violation", "We found no violation.");
+        for (String member : List.of("alice", "bob", "chidi")) {
+            vote(report, member, true);
+        }
+        execute(job("ServiceTask_TellReporterOutcome", report));
+        execute(job("Timer_AppealWindow", report));
+
+        var expunge = jobQuery().processInstanceId(report.getId()).activityId("Timer_Expunge").singleResult();
+        assertThat(expunge.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 170L * 24 * 3_600_000));
+        execute(expunge);
+
+        assertThat(report).hasPassed("ServiceTask_ExpungeCase", "EndEvent_Expunged").isEnded();
+        var kept = BpmnAwareTests.historyService().createHistoricVariableInstanceQuery().processInstanceId(report.getId()).list()
+                .stream().map(variable -> variable.getName()).toList();
+        assertThat(kept).contains(CODE_NAME, SEVERITY, BEHAVIOUR, OUTCOME, FINAL_OUTCOME)
+                .doesNotContain(DESCRIPTION, PEOPLE_INVOLVED, REPORTER_EMAIL, REPORTER_NAME, HOLDER_MESSAGE,
+                        MESSAGE_TO_REPORTER, "questionForReporter", "rationale", "recusals", "votes", "voteHistory");
+        assertThat(BpmnAwareTests.historyService().createHistoricDetailQuery().processInstanceId(report.getId()).list())
+                .extracting(detail -> String.valueOf(((HistoricVariableUpdate) detail).getValue()))
+                .noneMatch(value -> value.contains(DETAILS) || value.contains("Mallory") || value.contains("reporter@example.org")
+                        || value.contains("The general channel") || value.contains("We found no violation"));
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(report.getId()).count()).isZero();
+        Mockito.verify(expungedTimeline).forgetMessages(Mockito.any());
     }
 
     @Test
@@ -487,6 +614,11 @@ class ConductIncidentProcessTest {
     private static void propose(ProcessInstance report, String outcome, String messageToReporter) {
         complete(task(TASK_PROPOSE, report), withVariables(OUTCOME, outcome, MESSAGE_TO_REPORTER, messageToReporter,
                 "rationale", "Discussed in the meeting."));
+    }
+
+    private static void appeal(ProcessInstance report, String holder, String text) {
+        runtimeService().createMessageCorrelation("tracking-appeal").processInstanceId(report.getId())
+                .setVariable(HOLDER_MESSAGE, text).setVariable("holderMessageFrom", holder).correlate();
     }
 
     private static void vote(ProcessInstance report, String member, boolean approve) {

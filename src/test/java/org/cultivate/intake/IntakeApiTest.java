@@ -85,8 +85,10 @@ class IntakeApiTest {
         });
         // the code itself is stored nowhere: neither in the tracking table nor in any variable
         assertThat(jdbc.queryForList("SELECT * FROM cultivate_case_tracking WHERE reference = ?", reference))
+                .singleElement().satisfies(row -> assertThat(row.values()).doesNotContain(code));
+        assertThat(jdbc.queryForList("SELECT * FROM cultivate_tracking_code WHERE reference = ?", reference))
                 .singleElement().satisfies(row -> assertThat(row.values()).doesNotContain(code)
-                        .contains(TrackingCodes.hash(code)));
+                        .contains(TrackingCodes.hash(code), CaseTracking.SUBMITTER));
         assertThat(variables).noneSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).contains(code));
     }
 
@@ -210,7 +212,7 @@ class IntakeApiTest {
         assertThat(http.getForObject("/api/tracking/" + code, JsonNode.class).path("status").asText()).isEqualTo("under-review");
         var next = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
         assertThat(next.getTaskDefinitionKey()).isEqualTo("UserTask_Investigate");
-        assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "reporterReply")).isEqualTo("The #general channel, on Tuesday.");
+        assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "holderMessage")).isEqualTo("The #general channel, on Tuesday.");
         assertThat(reply(replies, "Once more").getStatusCode()).as("the question was answered").isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -258,6 +260,13 @@ class IntakeApiTest {
                 "rationale", "Nothing in the logs."));
         for (var ballot : taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey("UserTask_Vote").list()) {
             taskService.complete(ballot.getId(), Map.of("approve", true));
+        }
+        // the appeal window and the expunge period pass
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        for (String timer : List.of("Timer_AppealWindow", "Timer_Expunge")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery()
+                    .processInstanceId(caseId).activityId(timer).count() == 1);
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(caseId).activityId(timer).singleResult().getId());
         }
         // the reporter's outcome mail is a job; the case ends when it is sent
         await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()

@@ -62,6 +62,9 @@ class MailTemplatesTest {
                         if (parameter.getCamundaName().equals("template")) {
                             template = parameter.getTextContent();
                         }
+                        if (parameter.getCamundaName().equals(SendEmailDelegate.ISSUE_TRACKING_CODE)) {
+                            model.put("trackingCode", "a-fresh-tracking-code");
+                        }
                     }
                     var rendered = templates.render(template, model);
                     assertThat(rendered.subject()).as(task.getId()).isNotBlank();
