@@ -42,9 +42,9 @@ public final class ConductIncidentProcess {
     public static final String MESSAGE_TO_REPORTER = "messageToReporter";
     public static final String APPROVE = "approve";
     public static final String VOTE_COMMENT = "voteComment";
-    /** The votes of the current round: member, approve, optional comment. */
-    public static final String VOTES = "votes";
-    /** One entry per round: approvals, votes, passed. */
+    /** A member's ballot in the current round, {@code ballot-<member>}: member, approve, optional comment. */
+    public static final String BALLOT_PREFIX = "ballot-";
+    /** One entry per round: approvals, votes, passed, voters. */
     public static final String VOTE_HISTORY = "voteHistory";
     public static final String VOTE_PASSED = "votePassed";
     public static final String FAILED_VOTES = "failedVotes";

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import static org.cultivate.conduct.ConductIncidentProcess.FAILED_VOTES;
-import static org.cultivate.conduct.ConductIncidentProcess.VOTES;
+import static org.cultivate.conduct.ConductIncidentProcess.BALLOT_PREFIX;
 import static org.cultivate.conduct.ConductIncidentProcess.VOTE_HISTORY;
 import static org.cultivate.conduct.ConductIncidentProcess.VOTE_PASSED;
 
@@ -27,8 +27,13 @@ class CountVotesDelegate implements JavaDelegate {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        List<Map<String, Object>> votes = (List<Map<String, Object>>) execution.getVariable(VOTES);
-        votes = votes == null ? List.of() : votes;
+        var votes = new ArrayList<Map<String, Object>>();
+        for (String name : List.copyOf(execution.getVariableNames())) {
+            if (name.startsWith(BALLOT_PREFIX)) {
+                votes.add((Map<String, Object>) execution.getVariable(name));
+                execution.removeVariable(name);
+            }
+        }
         long approvals = votes.stream().filter(vote -> Boolean.TRUE.equals(vote.get("approve"))).count();
         boolean passed = passes(approvals, votes.size());
         int failed = execution.getVariable(FAILED_VOTES) instanceof Integer count ? count : 0;
@@ -48,7 +53,6 @@ class CountVotesDelegate implements JavaDelegate {
         execution.setVariable(VOTE_PASSED, passed);
         execution.setVariable(FAILED_VOTES, failed);
         execution.setVariable(VOTE_HISTORY, rounds);
-        execution.setVariable(VOTES, new ArrayList<>());
     }
 
     static boolean passes(long approvals, int votes) {

@@ -189,8 +189,13 @@ class ConductIncidentProcessTest {
         investigate(report, "propose", null);
         propose(report, "warning", "We have spoken with the person concerned and issued a formal warning.");
         vote(report, "alice", true);
+        // a ballot is filed under the member's name; its answer never reaches another member's form
+        assertThat(runtimeService().getVariables(report.getId())).containsKey("ballot-alice").doesNotContainKey(APPROVE);
         vote(report, "bob", true);
         vote(report, "chidi", false);
+        assertThat(voteHistory(report)).singleElement().satisfies(round -> assertThat(round)
+                .containsEntry("approvals", 2).containsEntry("votes", 3).containsEntry("passed", true));
+        assertThat(runtimeService().getVariables(report.getId()).keySet()).noneMatch(name -> name.startsWith("ballot-"));
         execute(job("ServiceTask_TellReporterOutcome", report));
 
         assertThat(timeline).contains("decided: We have spoken with the person concerned and issued a formal warning.");
