@@ -56,9 +56,7 @@ class TransparencyController {
         if (since.isAfter(until)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid period", "\"from\" must not be after \"to\".");
         }
-        boolean full = staff.user(request)
-                .filter(user -> staff.isMember(user, Groups.CONDUCT_COMMITTEE) || staff.isMember(user, Groups.ADMINS))
-                .isPresent();
+        boolean full = staff.signedInMemberOf(request, Groups.CONDUCT_COMMITTEE, Groups.ADMINS);
         return TransparencyReport.of(since, until, figures(since, until), full);
     }
 

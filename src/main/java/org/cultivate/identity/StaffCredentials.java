@@ -44,12 +44,39 @@ public class StaffCredentials {
         return Optional.of(decoded.substring(0, colon));
     }
 
-    public boolean isMember(String userId, String group) {
+    boolean isMember(String userId, String group) {
         return identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
     }
 
+    /** Whether the request is signed in by a member of any of the groups (without credentials: no). */
+    public boolean signedInMemberOf(HttpServletRequest request, String... groups) {
+        return user(request).filter(user -> memberOfAny(user, groups)).isPresent();
+    }
+
+    /** The signed-in member of one of the groups; 401 without credentials, 403 for anyone else. */
+    public String requireMemberOf(HttpServletRequest request, String... groups) {
+        String user = user(request).orElseThrow(() -> unauthorized("Sign in with your user name and password."));
+        if (!memberOfAny(user, groups)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", "This is for " + String.join(", ", groups) + " only.");
+        }
+        return user;
+    }
+
+    private boolean memberOfAny(String user, String... groups) {
+        for (String group : groups) {
+            if (isMember(user, group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ApiProblem unauthorized() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Not signed in", "The user name or password is wrong.") {
+        return unauthorized("The user name or password is wrong.");
+    }
+
+    private static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Not signed in", detail) {
             @Override
             public HttpHeaders headers() {
                 HttpHeaders headers = new HttpHeaders();
