@@ -33,7 +33,8 @@ record FormSchema(String id, String title, Map<String, Field> fields) {
     private static void collect(String formId, JsonNode components, Map<String, Field> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
-            if (DISPLAY_ONLY.contains(type)) {
+            // a disabled field shows a value and is never submitted (form-js leaves it out), so it takes no input
+            if (DISPLAY_ONLY.contains(type) || component.path("disabled").asBoolean(false)) {
                 continue;
             }
             if (CONTAINERS.contains(type)) {

@@ -44,6 +44,7 @@ class SubmissionValidatorTest {
               {"type": "datetime", "key": "day", "label": "Day", "subtype": "date", "dateConfig": {"disallowPassedDates": true}},
               {"type": "datetime", "key": "at", "label": "At", "subtype": "time"},
               {"type": "datetime", "key": "when", "label": "When", "subtype": "datetime"},
+              {"type": "textfield", "key": "shownOnly", "label": "Shown only", "disabled": true},
               {"type": "group", "label": "Inside a group", "components": [
                 {"type": "textfield", "key": "nested", "label": "Nested"}
               ]}
@@ -115,7 +116,9 @@ class SubmissionValidatorTest {
                 arguments("time malformed", "{\"at\": \"25:00\"}", "at", "\"At\" must be a time such as 14:30."),
                 arguments("date and time malformed", "{\"when\": \"2026-05-31\"}", "when", "\"When\" must be a date and time such as 2026-05-31T14:30."),
                 arguments("date not text", "{\"day\": 20261127}", "day", "\"Day\" must be a date or time as text."),
-                arguments("field the form does not have", "{\"admin\": true}", "admin", "This form has no field \"admin\"."));
+                arguments("field the form does not have", "{\"admin\": true}", "admin", "This form has no field \"admin\"."),
+                arguments("a disabled field, which is never submitted", "{\"shownOnly\": \"x\"}", "shownOnly",
+                        "This form has no field \"shownOnly\"."));
     }
 
     @ParameterizedTest(name = "{0}")
