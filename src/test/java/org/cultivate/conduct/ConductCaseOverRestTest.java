@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,8 @@ class ConductCaseOverRestTest {
     TestRestTemplate http;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void aReportIsAcknowledgedInvestigatedDecidedAppealedAndClosed() {
@@ -46,8 +49,10 @@ class ConductCaseOverRestTest {
         String code = receipt.path("trackingCode").asText();
         String reference = receipt.path("reference").asText();
 
+        String caseId = awaitCase(reference);
         for (String member : COMMITTEE) {
-            String declaration = awaitTask(member, "assignee=" + member + "&taskDefinitionKey=UserTask_DeclareConflict");
+            String declaration = awaitTask(member, "assignee=" + member + "&taskDefinitionKey=UserTask_DeclareConflict"
+                    + "&processVariables=caseId_eq_" + caseId);
             submit(member, declaration, Map.of("hasConflict", false));
         }
         String inCase = "processInstanceBusinessKey=" + reference;
@@ -124,6 +129,12 @@ class ConductCaseOverRestTest {
     private String awaitTask(String user, String query) {
         await().atMost(Duration.ofSeconds(30)).until(() -> get(user, "/task?" + query).size() == 1);
         return get(user, "/task?" + query).get(0).path("id").asText();
+    }
+
+    private String awaitCase(String reference) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).count() == 1);
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
     }
 
     private JsonNode track(String code) {

@@ -3,6 +3,7 @@ package org.cultivate.identity;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ class EngineRestAuthenticationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void anonymousCallsAreRefused() {
@@ -42,7 +45,10 @@ class EngineRestAuthenticationTest {
         String query = "/engine-rest/task?processInstanceBusinessKey=" + reference;
 
         // alice first declares that she has no conflict, through her own task, as Tasklist does
-        String declarations = "/engine-rest/task?assignee=alice&taskDefinitionKey=UserTask_DeclareConflict";
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).count() == 1);
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        String declarations = "/engine-rest/task?assignee=alice&taskDefinitionKey=UserTask_DeclareConflict&processVariables=caseId_eq_" + caseId;
         await().atMost(Duration.ofSeconds(30)).until(() -> get("alice", declarations).size() == 1);
         String declaration = get("alice", declarations).get(0).path("id").asText();
         var answer = new HttpHeaders();
