@@ -48,12 +48,8 @@ class RecusalIntegrationTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        TestPostgres.newDatabase("recusal").forEach((name, value) -> registry.add(name, () -> value));
         // no mail server is needed here: the mail jobs may fail and wait, the case goes on
-        registry.add("MAIL_HOST", () -> "127.0.0.1");
-        registry.add("MAIL_PORT", () -> 9);
-        registry.add("CULTIVATE_ADMIN_USER", () -> "root-admin");
-        registry.add("CULTIVATE_ADMIN_PASSWORD", () -> "a-long-and-random-passphrase");
+        TestPostgres.registerProfile(registry, "recusal", 9);
     }
 
     @BeforeEach

@@ -65,12 +65,8 @@ class MailDeliveryIntegrationTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        TestPostgres.newDatabase("mail_delivery").forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("MAIL_HOST", () -> "127.0.0.1");
-        registry.add("MAIL_PORT", () -> SMTP_PORT);
+        TestPostgres.registerProfile(registry, "mail_delivery", SMTP_PORT);
         registry.add("MAIL_FROM", () -> "Cultivate <conduct@cultivate.test>");
-        registry.add("CULTIVATE_ADMIN_USER", () -> "root-admin");
-        registry.add("CULTIVATE_ADMIN_PASSWORD", () -> "a-long-and-random-passphrase");
     }
 
     @BeforeEach

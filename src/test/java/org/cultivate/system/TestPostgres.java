@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries; there is no Docker here), started once per
@@ -39,6 +40,18 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
+    }
+
+    /**
+     * The environment of the {@code postgres} profile for a Spring test: a new database, a first
+     * administrator, and the mail server at {@code mailPort} on this machine.
+     */
+    public static void registerProfile(DynamicPropertyRegistry registry, String database, int mailPort) {
+        newDatabase(database).forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("MAIL_HOST", () -> "127.0.0.1");
+        registry.add("MAIL_PORT", () -> mailPort);
+        registry.add("CULTIVATE_ADMIN_USER", () -> "root-admin");
+        registry.add("CULTIVATE_ADMIN_PASSWORD", () -> "a-long-and-random-passphrase");
     }
 
     private static void stop() {
