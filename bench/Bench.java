@@ -49,11 +49,16 @@ public class Bench {
     static final String RAW_PATH = "/engine-rest/process-definition/key/conduct-incident/start";
     static final String PROCESS_KEY = "conduct-incident";
 
-    /** The incident-report fields, every one filled in; both paths send exactly these values. */
+    /**
+     * The incident-report fields, every one filled in; both paths send exactly these values. The
+     * intake makes a variable of every field of the form, so {@link #checkFieldsMatchForm} refuses
+     * to run when the form has gained or lost a field: raw would then start with fewer variables.
+     */
     static final Object[][] FIELDS = {
             {"description", "At the sprint on Saturday a participant repeatedly interrupted and mocked another attendee's accent "
                     + "in the shared video call, and later sent them private messages that went on after they were asked to stop. "
                     + "Screenshots of the chat are available on request."},
+            {"behaviour", "harassment"},
             {"incidentDate", "2026-05-16"},
             {"location", "online"},
             {"locationDetails", "Sprint video call"},
@@ -65,11 +70,16 @@ public class Bench {
             {"language", "en"},
     };
 
+    static final int DRAIN_TIMEOUT_SECONDS = 300;
+    static final int STALL_SECONDS = 20;
     static final SecureRandom RANDOM = new SecureRandom();
     static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
+        if (o.formFile != null) {
+            checkFieldsMatchForm(Path.of(o.formFile));
+        }
         String host = o.base.replaceFirst("^http://", "").replaceFirst(":.*$", "");
         int port = Integer.parseInt(o.base.replaceFirst("^.*:", "").replaceAll("/.*$", ""));
         String auth = "Basic " + Base64.getEncoder().encodeToString(
@@ -77,8 +87,9 @@ public class Bench {
 
         Target intake = new Target("intake", host, port, 201, () -> post(host, port, INTAKE_PATH, null, intakeBody()));
         Target raw = new Target("raw", host, port, 200, () -> post(host, port, RAW_PATH, auth, rawBody()));
-        Admin admin = new Admin(host, port, auth);
-        CpuMeter cpu = new CpuMeter(o.appPid, o.postgresPid);
+        Admin admin = new Admin(host, port, auth, o.mailCountFile);
+        CpuMeter cpu = new CpuMeter(o.appPid, o.postgresPid, o.sinkPid);
+        admin.ensureCommitteeMembers(o.committeeMembers);
 
         // Warm-up: JIT, connection pools and caches of both paths, in alternating chunks.
         log("warm-up: %d requests per path, %d clients", o.warmup, o.clients);
@@ -93,10 +104,20 @@ public class Bench {
             }
             log("  %s: %.0f subm/s, p50 %.1f ms", warm.target.name, warm.rate(), warm.percentileMs(50));
         }
-        admin.drainJobs("after warm-up");
+        Drain afterWarmup = admin.drainJobs("after warm-up");
 
-        // Measured rounds, ABBA order: a drift (growing tables, a compile starting beside us) that
-        // rises over the run then weighs on both paths equally.
+        // Open loop at a fixed rate on the intake path, starting with an idle job executor, as a
+        // burst of reports would meet it. Its cases' mails go out meanwhile, as they would.
+        log("fixed rate: %d subm/s for %d s on intake", o.rate, o.rateSeconds);
+        CpuMeter.Sample beforeFixed = cpu.sample();
+        FixedRate fixed = fixedRate(intake, o.rate, o.rateSeconds);
+        CpuMeter.Sample afterFixedRun = cpu.sample();
+        fixed.stats().machineTicks = afterFixedRun.machine() - beforeFixed.machine();
+        fixed.stats().othersTicks = afterFixedRun.others() - beforeFixed.others();
+        Drain afterFixed = admin.drainJobs("after the fixed-rate run");
+
+        // Measured rounds, ABBA order: a drift (growing tables, the job backlog growing, a compile
+        // starting beside us) then weighs on both paths equally. Both paths create the same jobs.
         Stats a = new Stats(intake), b = new Stats(raw);
         double loadMin = Double.MAX_VALUE, loadMax = 0;
         for (int round = 0; round < o.rounds; round++) {
@@ -109,24 +130,36 @@ public class Bench {
                 log("round %2d %-6s %6.1f subm/s  (load %.2f)", round + 1, stats.target.name, rate, load);
             }
         }
-        double drainAfterRounds = admin.drainJobs("after the measured rounds");
+        // not drained: working off the rounds' thousands of mail jobs would take minutes and measure nothing new
+        long backlog = admin.executableJobs();
+        log("jobs after the measured rounds: %d executable (left to the job executor; the bench ends here)", backlog);
 
-        // Open loop at a fixed rate on the intake path, with an idle job executor at the start.
-        log("fixed rate: %d subm/s for %d s on intake", o.rate, o.rateSeconds);
-        FixedRate fixed = fixedRate(intake, o.rate, o.rateSeconds);
-        double drainAfterFixed = admin.drainJobs("after the fixed-rate run");
-
-        int succeeded = warmIntake.ok() + warmRaw.ok() + a.ok() + b.ok() + fixed.ok();
+        int cases = warmIntake.ok() + warmRaw.ok() + a.ok() + b.ok() + fixed.ok();
         long failedJobs = admin.count("/engine-rest/job/count?withException=true&processDefinitionKey=" + PROCESS_KEY);
         long incidents = admin.count("/engine-rest/incident/count?processDefinitionKey=" + PROCESS_KEY);
-        String mails = o.mailCountFile == null ? "?" : Files.readString(Path.of(o.mailCountFile)).trim();
 
-        printSummary(o, a, b, fixed, loadMin, loadMax, drainAfterRounds, drainAfterFixed,
-                succeeded, failedJobs, incidents, mails);
+        printSummary(o, a, b, fixed, loadMin, loadMax, afterWarmup, afterFixed, backlog,
+                cases, failedJobs, incidents, admin.mails());
         System.exit(0);
     }
 
     // ---------------------------------------------------------------- the two request bodies
+
+    static void checkFieldsMatchForm(Path form) throws IOException {
+        var keys = new java.util.TreeSet<String>();
+        Matcher m = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(form));
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        var sent = new java.util.TreeSet<String>();
+        for (Object[] field : FIELDS) {
+            sent.add((String) field[0]);
+        }
+        if (!keys.equals(sent)) {
+            fail("the fields of %s are %s, but Bench.FIELDS sends %s: update FIELDS so both paths start with the same variables",
+                    form, keys, sent);
+        }
+    }
 
     /** The form's JSON, as the portal posts it. */
     static String intakeBody() {
@@ -185,7 +218,7 @@ public class Bench {
         String firstError;
         long wallNanos;
         final List<Double> roundRates = new ArrayList<>();
-        long appTicks, postgresTicks, benchTicks;
+        long appTicks, postgresTicks, benchTicks, machineTicks, othersTicks;
 
         Stats(Target target) {
             this.target = target;
@@ -227,6 +260,11 @@ public class Bench {
             return sorted[Math.max(0, rank - 1)] / 1e6;
         }
 
+        /** Share of the machine's CPU capacity (all cores) used during this path's rounds. */
+        double machineShare(long ticks) {
+            return ticks / (wallNanos / 1e9 * CpuMeter.TICKS_PER_SECOND * Runtime.getRuntime().availableProcessors());
+        }
+
         double cpuMsPerSubmission(long ticks) {
             return count == 0 ? Double.NaN : ticks * (1000.0 / CpuMeter.TICKS_PER_SECOND) / count;
         }
@@ -260,6 +298,8 @@ public class Bench {
         stats.appTicks += cpuAfter.app() - cpuBefore.app();
         stats.postgresTicks += cpuAfter.postgres() - cpuBefore.postgres();
         stats.benchTicks += cpuAfter.bench() - cpuBefore.bench();
+        stats.machineTicks += cpuAfter.machine() - cpuBefore.machine();
+        stats.othersTicks += cpuAfter.others() - cpuBefore.others();
         double rate = (stats.ok() - before) / (wall / 1e9);
         stats.roundRates.add(rate);
         return rate;
@@ -460,58 +500,124 @@ public class Bench {
         private final int port;
         private final String auth;
 
-        Admin(String host, int port, String auth) {
+        private final String mailCountFile;
+
+        Admin(String host, int port, String auth, String mailCountFile) {
             this.host = host;
             this.port = port;
             this.auth = auth;
+            this.mailCountFile = mailCountFile;
+        }
+
+        Response call(String method, String path, String json) throws IOException {
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            String request = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + auth
+                    + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n" + new String(body, StandardCharsets.UTF_8);
+            Target target = new Target("admin", host, port, 200, () -> request.getBytes(StandardCharsets.UTF_8));
+            try (Connection connection = new Connection(target)) {
+                return connection.send();
+            }
         }
 
         long count(String pathAndQuery) throws IOException {
-            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + auth
-                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
-            Target get = new Target("admin", host, port, 200, () -> request.getBytes(StandardCharsets.US_ASCII));
-            try (Connection connection = new Connection(get)) {
-                Response response = connection.send();
-                Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
-                if (response.status() != 200 || !m.find()) {
-                    throw new IOException("GET " + pathAndQuery + ": " + response.status() + " " + abbreviate(response.body()));
-                }
-                return Long.parseLong(m.group(1));
+            Response response = call("GET", pathAndQuery, null);
+            Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+            if (response.status() != 200 || !m.find()) {
+                throw new IOException("GET " + pathAndQuery + ": " + response.status() + " " + abbreviate(response.body()));
             }
+            return Long.parseLong(m.group(1));
+        }
+
+        /**
+         * Members of conduct-committee with an e-mail address, so that the committee alert really
+         * goes out (to each member) as in a real installation, instead of logging "no recipient".
+         */
+        void ensureCommitteeMembers(int members) throws IOException {
+            for (int i = 1; i <= members; i++) {
+                String id = "benchcommittee" + i;
+                if (count("/engine-rest/user/count?id=" + id) == 0) {
+                    String password = Base64.getUrlEncoder().encodeToString(RANDOM.generateSeed(18));
+                    expect(call("POST", "/engine-rest/user/create", "{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"Committee\","
+                            + "\"lastName\":\"Member " + i + "\",\"email\":\"" + id + "@example.org\"},\"credentials\":{\"password\":\""
+                            + password + "\"}}"), 204, "create user " + id);
+                }
+                expect(call("PUT", "/engine-rest/group/conduct-committee/members/" + id, null), 204, "add " + id + " to conduct-committee");
+            }
+        }
+
+        private static void expect(Response response, int status, String what) throws IOException {
+            if (response.status() != status) {
+                throw new IOException(what + ": " + response.status() + " " + abbreviate(response.body()));
+            }
+        }
+
+        long executableJobs() throws IOException {
+            return count("/engine-rest/job/count?executable=true&processDefinitionKey=" + PROCESS_KEY);
+        }
+
+        /** Mails the SMTP sink has received so far. */
+        long mails() throws IOException {
+            return mailCountFile == null ? -1 : Long.parseLong(Files.readString(Path.of(mailCountFile)).trim());
         }
 
         /**
          * Waits until the job executor has worked off the cases' async continuations (acknowledgement
-         * and committee mails), so that one phase's backlog does not slow the next.
-         * @return seconds waited
+         * and committee mails), so that one phase's backlog does not slow the next; the mails that
+         * went out meanwhile give the job executor's pace.
          */
-        double drainJobs(String when) throws Exception {
+        Drain drainJobs(String when) throws Exception {
             long start = System.nanoTime();
-            String query = "/engine-rest/job/count?executable=true&processDefinitionKey=" + PROCESS_KEY;
-            long waiting = count(query);
+            long mailsBefore = mails();
+            long waiting = executableJobs();
             long first = waiting;
-            while (waiting > 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(600)) {
-                Thread.sleep(500);
-                waiting = count(query);
+            long lastProgress = start, fewest = waiting;
+            // give up after the timeout, or sooner when nothing moves (job execution switched off or stuck)
+            while (waiting > 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(DRAIN_TIMEOUT_SECONDS)
+                    && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(STALL_SECONDS)) {
+                Thread.sleep(250);
+                waiting = executableJobs();
+                if (waiting < fewest) {
+                    fewest = waiting;
+                    lastProgress = System.nanoTime();
+                }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            log("jobs %s: %d executable, drained in %.1f s%s", when, first, seconds, waiting > 0 ? " (NOT drained: " + waiting + " left)" : "");
-            return seconds;
+            long mailsNow = mails();
+            var drain = new Drain(first, (System.nanoTime() - start) / 1e9, mailsNow - mailsBefore, waiting, mailsNow);
+            if (waiting > 0) {
+                log("jobs %s: %d executable; gave up after %.1f s with %d left (%.0f mails/s)", when, first, drain.seconds(), waiting,
+                        drain.mailsPerSecond());
+            } else {
+                log("jobs %s: %d executable, drained in %.1f s (%.0f mails/s)", when, first, drain.seconds(), drain.mailsPerSecond());
+            }
+            return drain;
         }
     }
 
-    /** CPU time (clock ticks from /proc) of the server, of PostgreSQL (postmaster and its backends), and of this client. */
+    record Drain(long jobsAtStart, double seconds, long mails, long left, long mailsAtEnd) {
+        double mailsPerSecond() {
+            return seconds < 1 ? Double.NaN : mails / seconds;
+        }
+    }
+
+    /**
+     * CPU time (clock ticks from /proc) of the server, of PostgreSQL (postmaster and its backends),
+     * of this client, of the whole machine, and of every other process on it (the machine's busy
+     * time less ours), which tells how much a compile or test run beside the bench took.
+     */
     static final class CpuMeter {
         static final int TICKS_PER_SECOND = Integer.getInteger("clk.tck", 100);
         private final long appPid;
         private final long postgresPid;
+        private final long sinkPid;
 
-        record Sample(long app, long postgres, long bench) {
+        record Sample(long app, long postgres, long bench, long machine, long others) {
         }
 
-        CpuMeter(long appPid, long postgresPid) {
+        CpuMeter(long appPid, long postgresPid, long sinkPid) {
             this.appPid = appPid;
             this.postgresPid = postgresPid;
+            this.sinkPid = sinkPid;
         }
 
         Sample sample() {
@@ -528,7 +634,26 @@ public class Bench {
                     // /proc unreadable: report what we have
                 }
             }
-            return new Sample(ticks(appPid, false), postgres, ticks(ProcessHandle.current().pid(), false));
+            long app = ticks(appPid, false);
+            long bench = ticks(ProcessHandle.current().pid(), false);
+            long machine = machineBusy();
+            return new Sample(app, postgres, bench, machine, machine - app - postgres - bench - ticks(sinkPid, false));
+        }
+
+        /** Busy ticks of all cores since boot: the first line of /proc/stat less idle and iowait. */
+        private static long machineBusy() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += Long.parseLong(f[i]);
+                    }
+                }
+                return busy;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         /** utime + stime, plus the reaped children's when {@code withChildren}; 0 if the process is gone. */
@@ -568,48 +693,68 @@ public class Bench {
     // ---------------------------------------------------------------- summary
 
     static void printSummary(Options o, Stats a, Stats b, FixedRate fixed, double loadMin, double loadMax,
-            double drainAfterRounds, double drainAfterFixed, int succeeded, long failedJobs, long incidents, String mails) {
+            Drain afterWarmup, Drain afterFixed, long backlog, int cases, long failedJobs, long incidents, long mails) {
         var s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n## Cultivate intake benchmark%n%n"));
+        s.append(String.format(Locale.ROOT, "%n## Side by side: %d clients, closed loop%n%n", o.clients));
         s.append(String.format(Locale.ROOT,
-                "%d clients, closed loop, %d rounds of %d requests per path, interleaved A B B A …; warm-up %d per path.%n",
-                o.clients, o.rounds, o.perRound, o.warmup));
-        s.append(String.format(Locale.ROOT, "Load average (1 min) at the rounds' starts: %.2f–%.2f on %d cores; at the end: %.2f.%n%n",
-                loadMin, loadMax, Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage()));
-        s.append("| path | requests | errors | subm/s | p50 ms | p99 ms | subm/s per round (min–max) | CPU ms/subm: server | PostgreSQL | client |\n");
-        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                "%d rounds of %d requests per path, interleaved A B B A …, after a warm-up of %d per path and the fixed-rate run.%n",
+                o.rounds, o.perRound, o.warmup));
+        long machine = a.machineTicks + b.machineTicks, others = a.othersTicks + b.othersTicks;
+        double capacity = (a.wallNanos + b.wallNanos) / 1e9 * CpuMeter.TICKS_PER_SECOND * Runtime.getRuntime().availableProcessors();
+        s.append(String.format(Locale.ROOT, "During the rounds the %d cores were %.0f %% busy; processes other than the server, PostgreSQL, "
+                        + "the SMTP sink and the load generator took %.0f %% of them. Load average (1 min, counts the bench's own threads too) "
+                        + "%.2f–%.2f at the rounds' starts.%n%n",
+                Runtime.getRuntime().availableProcessors(), 100 * machine / capacity, 100 * others / capacity, loadMin, loadMax));
+        s.append("| path | requests | errors | subm/s | p50 ms | p99 ms | subm/s per round (min–max) | CPU ms/subm: server | PostgreSQL | client | others' CPU |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Stats stats : List.of(a, b)) {
             double min = stats.roundRates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
             double max = stats.roundRates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            s.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f–%.1f | %.2f | %.2f | %.2f |%n",
+            s.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f–%.1f | %.2f | %.2f | %.2f | %.0f %% |%n",
                     stats.target.name.equals("intake") ? "A intake `POST " + INTAKE_PATH + "`" : "B raw `POST " + RAW_PATH + "`",
                     stats.requests(), stats.errors, stats.rate(), stats.percentileMs(50), stats.percentileMs(99), min, max,
                     stats.cpuMsPerSubmission(stats.appTicks), stats.cpuMsPerSubmission(stats.postgresTicks),
-                    stats.cpuMsPerSubmission(stats.benchTicks)));
+                    stats.cpuMsPerSubmission(stats.benchTicks), 100 * stats.machineShare(stats.othersTicks)));
         }
+        s.append("\nCPU per submission counts all the server's threads, the job executor's (mails, triage, …) included; "
+                + "others' CPU is the share of the machine that other processes took during the path's rounds.\n");
+
         Stats f = fixed.stats();
         double p99 = f.percentileMs(99);
-        s.append(String.format(Locale.ROOT, "%nFixed rate, intake, open loop: %d subm/s for %d s → %d sent, %d errors, %.1f subm/s achieved; "
-                        + "latency from due time p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (service time p99 %.1f ms). "
-                        + "Goal p99 ≤ 150 ms: %s.%n",
+        s.append(String.format(Locale.ROOT, "%n## Fixed rate, intake, open loop%n%n"));
+        s.append(String.format(Locale.ROOT, "%d subm/s for %d s → %d sent, %d errors, %.1f subm/s achieved. Latency from each request's due time: "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (service time p99 %.1f ms). Goal p99 ≤ 150 ms: %s.%n",
                 fixed.rate(), fixed.seconds(), f.requests(), f.errors, fixed.achievedRate(), f.percentileMs(50), f.percentileMs(90), p99,
                 f.percentileMs(100), fixed.serviceP99Nanos() / 1e6, p99 <= 150 ? "met" : "NOT met"));
+        s.append(String.format(Locale.ROOT, "Jobs waiting when it ended: %d, %s. The cores were %.0f %% busy, %.0f %% of them taken by other processes.%n",
+                afterFixed.jobsAtStart(), afterFixed.left() > 0
+                        ? String.format(Locale.ROOT, "%d still waiting %.0f s later", afterFixed.left(), afterFixed.seconds())
+                        : String.format(Locale.ROOT, "worked off in %.1f s more", afterFixed.seconds()),
+                100 * f.machineShare(f.machineTicks), 100 * f.machineShare(f.othersTicks)));
+
+        s.append(String.format(Locale.ROOT, "%n## Start-up, memory, jobs%n%n"));
         if (o.startupFreshMs > 0 || o.startupMs > 0) {
             s.append(String.format(Locale.ROOT,
-                    "Start-up until /actuator/health/readiness is UP: %.1f s on an empty database (creates the schema), "
-                            + "%.1f s on the existing one. Goal ≤ 10 s: %s.%n",
-                    o.startupFreshMs / 1000.0, o.startupMs / 1000.0, o.startupMs <= 10_000 ? "met (restart)" : "NOT met"));
+                    "- start-up until /actuator/health/readiness is UP: %.1f s on an empty database (creates the schema), "
+                            + "%.1f s on the existing one, while other processes took %d %% of the CPU (goal ≤ 10 s: %s)%n",
+                    o.startupFreshMs / 1000.0, o.startupMs / 1000.0, o.startupOthersPct,
+                    o.startupMs <= 10_000 ? "met on restart" : "NOT met"));
         }
         if (o.idleRssKb > 0) {
-            s.append(String.format(Locale.ROOT, "Idle RSS (java, 20 s after readiness, before any load): %.0f MB. Goal ≤ 600 MB: %s. "
-                            + "RSS after the load: %.0f MB.%n",
-                    o.idleRssKb / 1024.0, o.idleRssKb / 1024.0 <= 600 ? "met" : "NOT met", rssKb(o.appPid) / 1024.0));
+            s.append(String.format(Locale.ROOT, "- idle RSS of the java process, %d s after readiness, before any load: %.0f MB (goal ≤ 600 MB: %s); "
+                            + "after the load: %.0f MB%n",
+                    o.idleSeconds, o.idleRssKb / 1024.0, o.idleRssKb / 1024.0 <= 600 ? "met" : "NOT met", rssKb(o.appPid) / 1024.0));
         }
-        s.append(String.format(Locale.ROOT, "Job backlog drained in %.1f s after the rounds and %.1f s after the fixed-rate run; "
-                        + "failed jobs %d, incidents %d; mails received by the sink %s for %d cases started.%n",
-                drainAfterRounds, drainAfterFixed, failedJobs, incidents, mails, succeeded));
+        s.append(String.format(Locale.ROOT, "- job executor pace while working off the warm-up: %.0f mails/s (%d jobs in %.1f s); "
+                        + "%.1f mails per case so far, with %d committee members%n",
+                afterWarmup.mailsPerSecond(), afterWarmup.jobsAtStart(), afterWarmup.seconds(),
+                (double) afterWarmup.mailsAtEnd() / (2L * (o.warmup / 4) * 4), o.committeeMembers));
+        s.append(String.format(Locale.ROOT, "- %d cases started; %d mails received by the SMTP sink; %d jobs still waiting at the end; "
+                        + "failed jobs %d, incidents %d%n",
+                cases, mails, backlog, failedJobs, incidents));
+
         double ratio = a.rate() / b.rate();
-        s.append(String.format(Locale.ROOT, "Throughput ratio intake/raw %.2f (goal ≥ 1.00, aim 1.50): %s.%n%n",
+        s.append(String.format(Locale.ROOT, "%nThroughput ratio intake/raw %.2f (goal ≥ 1.00, aim 1.50): %s.%n%n",
                 ratio, ratio >= 1.5 ? "aim met" : ratio >= 1.0 ? "goal met, aim not" : "NOT met"));
         s.append(String.format(Locale.ROOT, "ratio intake/raw = %.2f%n", ratio));
         System.out.print(s);
@@ -622,9 +767,12 @@ public class Bench {
         String base = "http://127.0.0.1:8080";
         String user = "benchadmin";
         String passwordEnv = "BENCH_ADMIN_PASSWORD";
-        int clients = 8, rounds = 10, perRound = 400, warmup = 1000, rate = 50, rateSeconds = 20;
-        long appPid, postgresPid, startupFreshMs, startupMs, idleRssKb;
+        int clients = 8, rounds = 10, perRound = 250, warmup = 400, rate = 50, rateSeconds = 20;
+        /** Members of conduct-committee with an e-mail address: the committee's mails go to each. */
+        int committeeMembers = 3;
+        long appPid, postgresPid, sinkPid, startupOthersPct, startupFreshMs, startupMs, idleRssKb, idleSeconds;
         String mailCountFile;
+        String formFile;
 
         static Options parse(String[] args) {
             Map<String, String> map = new HashMap<>();
@@ -644,12 +792,17 @@ public class Bench {
             o.warmup = Integer.parseInt(map.getOrDefault("warmup", "" + o.warmup));
             o.rate = Integer.parseInt(map.getOrDefault("rate", "" + o.rate));
             o.rateSeconds = Integer.parseInt(map.getOrDefault("rate-seconds", "" + o.rateSeconds));
+            o.committeeMembers = Integer.parseInt(map.getOrDefault("committee-members", "" + o.committeeMembers));
             o.appPid = Long.parseLong(map.getOrDefault("app-pid", "0"));
             o.postgresPid = Long.parseLong(map.getOrDefault("postgres-pid", "0"));
+            o.sinkPid = Long.parseLong(map.getOrDefault("sink-pid", "0"));
             o.startupFreshMs = Long.parseLong(map.getOrDefault("startup-fresh-ms", "0"));
             o.startupMs = Long.parseLong(map.getOrDefault("startup-ms", "0"));
+            o.startupOthersPct = Long.parseLong(map.getOrDefault("startup-others-pct", "0"));
             o.idleRssKb = Long.parseLong(map.getOrDefault("idle-rss-kb", "0"));
+            o.idleSeconds = Long.parseLong(map.getOrDefault("idle-seconds", "0"));
             o.mailCountFile = map.get("mail-count-file");
+            o.formFile = map.get("form-file");
             if (System.getenv(o.passwordEnv) == null) {
                 fail("the admin password is expected in the environment variable %s", o.passwordEnv);
             }

@@ -4,10 +4,11 @@
 # intake latency at a fixed 50 submissions/s. Everything it starts lives in one temp directory
 # and is stopped on exit. The last line of stdout is `ratio intake/raw = X.XX`.
 #
-#   bench/intake.sh                      # ~5 minutes on 2 cores
+#   bench/intake.sh                          # ~5 minutes on 2 cores
 #   ROUNDS=4 PER_ROUND=200 bench/intake.sh   # a quicker, noisier run
 #
-# Knobs (environment): CLIENTS ROUNDS PER_ROUND WARMUP RATE RATE_SECONDS IDLE_SECONDS JAVA_OPTS KEEP_WORK=1
+# Knobs (environment): CLIENTS ROUNDS PER_ROUND WARMUP RATE RATE_SECONDS IDLE_SECONDS COMMITTEE_MEMBERS
+# JAVA_OPTS (for the server's JVM) KEEP_WORK=1 (keep the temp directory and its logs)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,11 +17,12 @@ JAR="$ROOT/target/cultivate-0.1.0-SNAPSHOT.jar"
 
 CLIENTS=${CLIENTS:-8}
 ROUNDS=${ROUNDS:-10}
-PER_ROUND=${PER_ROUND:-400}
-WARMUP=${WARMUP:-1000}
+PER_ROUND=${PER_ROUND:-250}
+WARMUP=${WARMUP:-400}
 RATE=${RATE:-50}
 RATE_SECONDS=${RATE_SECONDS:-20}
 IDLE_SECONDS=${IDLE_SECONDS:-20}
+COMMITTEE_MEMBERS=${COMMITTEE_MEMBERS:-3}   # conduct-committee members with an e-mail address
 JAVA_OPTS=${JAVA_OPTS:-}
 
 log() { echo "[intake.sh] $*" >&2; }
@@ -28,6 +30,14 @@ die() { log "FAILED: $*"; exit 1; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(18))'; }   # 24 characters
 now_ms() { date +%s%3N; }
+# CPU clock ticks: busy time of all cores (less idle, iowait), of one process, of PostgreSQL's processes
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_ticks() {
+    local sum=0 pid
+    for pid in "$PG_PID" $(pgrep -P "$PG_PID"); do sum=$(( sum + $(proc_ticks "$pid") )); done
+    echo "$sum"
+}
 
 # PostgreSQL refuses to run as root: as root, run its tools as the postgres user.
 as_postgres() {
@@ -36,12 +46,13 @@ as_postgres() {
 
 WORK=$(mktemp -d /tmp/cultivate-bench.XXXXXX)
 chmod 755 "$WORK"   # the postgres user must reach its data directory inside
-APP_PID='' SINK_PID='' PG_DATA=''
+APP_PID='' SINK_PID='' BENCH_PID='' PG_DATA=''
 
 # On any exit: stop what this script started, by pid, and show the server log if something failed.
 cleanup() {
     local status=$?
     set +e
+    if [ -n "$BENCH_PID" ]; then kill "$BENCH_PID" 2>/dev/null; wait "$BENCH_PID" 2>/dev/null; fi
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID"
         for _ in $(seq 1 300); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
@@ -65,6 +76,11 @@ if [ ! -f "$JAR" ]; then
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >&2
 fi
 cp "$JAR" "$WORK/cultivate.jar"
+# what is measured: the jar as found, which may be older than the sources beside it
+JAR_BUILT=$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')
+HEAD_COMMIT=$(cd "$ROOT" && git log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)
+STALE=$(find "$ROOT/src/main" "$ROOT/processes" "$ROOT/forms" "$ROOT/pom.xml" -newer "$JAR" -type f 2>/dev/null | wc -l)
+[ "$STALE" = 0 ] || log "warning: $STALE source files are newer than the jar; rebuild it to measure them"
 
 # ---- 2. PostgreSQL: Debian's server in a throw-away cluster on a free port
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -105,9 +121,9 @@ APP_PORT=$(free_port)
 ADMIN_PASSWORD=$(secret)
 READY_URL="http://127.0.0.1:$APP_PORT/actuator/health/readiness"
 
-start_app() {   # $1: a label for the log file; sets APP_PID and STARTED_MS
-    local t0
-    t0=$(now_ms)
+start_app() {   # $1: a label for the log file; sets APP_PID, STARTED_MS and STARTUP_OTHERS_PCT
+    local t0 m0 p0
+    t0=$(now_ms) m0=$(machine_ticks) p0=$(postgres_ticks)
     # run from the work directory: nothing (./data, logs) lands in the repository
     (cd "$WORK" && exec env SPRING_PROFILES_ACTIVE=postgres SERVER_PORT="$APP_PORT" \
         POSTGRES_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cultivate" POSTGRES_USER=cultivate POSTGRES_PASSWORD="$PG_PASSWORD" \
@@ -121,6 +137,9 @@ start_app() {   # $1: a label for the log file; sets APP_PID and STARTED_MS
         sleep 0.05
     done
     STARTED_MS=$(( $(now_ms) - t0 ))
+    # how much of the machine other processes (a build beside us) took while this server started
+    local others=$(( $(machine_ticks) - m0 - $(proc_ticks "$APP_PID") - ($(postgres_ticks) - p0) ))
+    STARTUP_OTHERS_PCT=$(( 100 * others * 1000 / (STARTED_MS * $(getconf CLK_TCK) * $(nproc)) ))
 }
 
 stop_app() {
@@ -131,11 +150,11 @@ stop_app() {
 
 start_app fresh
 STARTUP_FRESH_MS=$STARTED_MS
-log "ready in ${STARTUP_FRESH_MS} ms on an empty database"
+log "ready in ${STARTUP_FRESH_MS} ms on an empty database (other processes took ${STARTUP_OTHERS_PCT} % of the CPU meanwhile)"
 stop_app
 start_app restart
 STARTUP_MS=$STARTED_MS
-log "ready in ${STARTUP_MS} ms on the existing database; idle for ${IDLE_SECONDS} s"
+log "ready in ${STARTUP_MS} ms on the existing database (other processes took ${STARTUP_OTHERS_PCT} % of the CPU meanwhile); idle for ${IDLE_SECONDS} s"
 sleep "$IDLE_SECONDS"
 IDLE_RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 log "idle RSS ${IDLE_RSS_KB} kB"
@@ -146,12 +165,18 @@ cat <<EOF
 
 - machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 - $(java -version 2>&1 | head -n 1); $PG_VERSION
+- jar built $JAR_BUILT; repository at ${HEAD_COMMIT}; source files newer than the jar: $STALE
 - load average before the load: $(cut -d' ' -f1-3 /proc/loadavg)
 EOF
 
+# in the background with `wait`, so that a TERM to this script runs the cleanup at once
 BENCH_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -XX:+UseSerialGC -Xmx256m -Dclk.tck="$(getconf CLK_TCK)" "$HERE/Bench.java" \
     --base "http://127.0.0.1:$APP_PORT" --user benchadmin --password-env BENCH_ADMIN_PASSWORD \
     --clients "$CLIENTS" --rounds "$ROUNDS" --per-round "$PER_ROUND" --warmup "$WARMUP" \
-    --rate "$RATE" --rate-seconds "$RATE_SECONDS" \
-    --app-pid "$APP_PID" --postgres-pid "$PG_PID" --mail-count-file "$WORK/mails.count" \
-    --startup-fresh-ms "$STARTUP_FRESH_MS" --startup-ms "$STARTUP_MS" --idle-rss-kb "$IDLE_RSS_KB"
+    --rate "$RATE" --rate-seconds "$RATE_SECONDS" --committee-members "$COMMITTEE_MEMBERS" \
+    --app-pid "$APP_PID" --postgres-pid "$PG_PID" --sink-pid "$SINK_PID" --mail-count-file "$WORK/mails.count" \
+    --form-file "$ROOT/forms/incident-report.form" \
+    --startup-fresh-ms "$STARTUP_FRESH_MS" --startup-ms "$STARTUP_MS" --startup-others-pct "$STARTUP_OTHERS_PCT" --idle-rss-kb "$IDLE_RSS_KB" --idle-seconds "$IDLE_SECONDS" &
+BENCH_PID=$!
+wait "$BENCH_PID"
+BENCH_PID=''

@@ -10,7 +10,15 @@ The number of accepted messages is written to COUNT_FILE on every message, so th
 benchmark can check that the notification mails really flowed.
 """
 import asyncio
+import os
 import sys
+
+
+def write_count(count_file, count):
+    # write aside, then rename: a reader never sees a half-written file
+    with open(count_file + ".tmp", "w") as out:
+        out.write(str(count))
+    os.replace(count_file + ".tmp", count_file)
 
 
 async def serve(port, count_file):
@@ -39,8 +47,7 @@ async def serve(port, count_file):
                     while (await reader.readline()) not in (b".\r\n", b".\n", b""):
                         pass
                     count += 1
-                    with open(count_file, "w") as out:
-                        out.write(str(count))
+                    write_count(count_file, count)
                     await reply("250 accepted")
                 elif verb == b"QUIT":
                     await reply("221 bye")
@@ -61,6 +68,5 @@ async def serve(port, count_file):
 
 if __name__ == "__main__":
     port, count_file = int(sys.argv[1]), sys.argv[2]
-    with open(count_file, "w") as out:
-        out.write("0")
+    write_count(count_file, 0)
     asyncio.run(serve(port, count_file))
