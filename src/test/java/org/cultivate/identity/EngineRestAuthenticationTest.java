@@ -1,9 +1,11 @@
 package org.cultivate.identity;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,8 @@ class EngineRestAuthenticationTest {
     TestRestTemplate http;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
 
     @Test
     void anonymousCallsAreRefused() {
@@ -66,6 +70,22 @@ class EngineRestAuthenticationTest {
 
         // bob has not declared yet: the case is not his to see
         assertThat(get("bob", query)).isEmpty();
+
+        // a comment on the case's task, fetched by id: only those who may see the task get it
+        String taskId = task.path("id").asText();
+        var comment = taskService.createComment(taskId, caseId, "Witness statement: Mallory was there.");
+        String commentPath = "/engine-rest/task/" + taskId + "/comment/" + comment.getId();
+        assertThat(get("alice", commentPath).path("message").asText()).contains("Mallory");
+        for (String outsider : List.of("bob", "dana")) {
+            ResponseEntity<JsonNode> refused = exchange(outsider, outsider, commentPath);
+            assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(String.valueOf(refused.getBody())).doesNotContain("Mallory");
+        }
+        var attachment = taskService.createAttachment("text/plain", taskId, caseId, "notes", "meeting notes", "https://example.org");
+        assertThat(exchange("dana", "dana", "/engine-rest/task/" + taskId + "/attachment/" + attachment.getId()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("alice", "/engine-rest/task/" + taskId + "/attachment/" + attachment.getId()).path("name").asText())
+                .isEqualTo("notes");
         assertThat(get("dana", query)).isEmpty();
         assertThat(get("gita", query)).isEmpty();
     }
