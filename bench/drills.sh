@@ -32,15 +32,11 @@ MAIL_DOMAIN=drill.test   # the Message-IDs' domain comes from MAIL_FROM; drills.
 
 log() { echo "[drills.sh] $*" >&2; }
 die() { log "FAILED: $*"; exit 2; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(18))'; }   # 24 characters
+. "$HERE/lib.sh"   # free_port, secret, as_postgres, copy_jar, start_postgres
 now() { date +%s.%N; }   # seconds, with fractions (drills.py compares them with its own clock)
 elapsed() { awk -v t0="$1" -v t1="$(now)" 'BEGIN {printf "%d", t1 - t0}'; }
 
 # PostgreSQL refuses to run as root: as root, run its tools as the postgres user.
-as_postgres() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 WORK=$(mktemp -d /tmp/cultivate-drills.XXXXXX)
 chmod 755 "$WORK"   # the postgres user must reach its data directory inside
@@ -75,38 +71,10 @@ drills() { python3 "$HERE/drills.py" "$@" | tee -a "$SUMMARY"; }
 section() { printf '\n## %s\n' "$*" | tee -a "$SUMMARY"; }
 
 # ---- the jar, copied so that a rebuild beside us cannot swap it under the running server
-if [ ! -f "$JAR" ]; then
-    log "building the jar"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >&2
-fi
-cp "$JAR" "$WORK/cultivate.jar"
+copy_jar
 
 # ---- PostgreSQL: Debian's server in a throw-away cluster on a free port (as bench/intake.sh does)
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [ -z "$PG_BIN" ]; then
-    [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed; as root this script would apt-get install it"
-    log "installing PostgreSQL (apt-get)"
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-    # the package creates and starts a 'main' cluster of its own; this script needs none running
-    pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1, $2}' | while read -r version name; do
-        pg_ctlcluster "$version" "$name" stop || true
-    done
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-PG_PORT=$(free_port)
-PG_PASSWORD=$(secret)
-mkdir -p "$WORK/pg"
-echo "$PG_PASSWORD" > "$WORK/pg/pwfile"
-[ "$(id -u)" = 0 ] && chown -R postgres: "$WORK/pg"
-as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U cultivate --pwfile="$WORK/pg/pwfile" \
-    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-PG_DATA="$WORK/pg/data"
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w \
-    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-# one database per drill, so that each drill's counts are its own
-as_postgres "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" -U cultivate -O cultivate drill1
-as_postgres "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" -U cultivate -O cultivate drill2
+start_postgres drill1 drill2
 PG_VERSION=$("$PG_BIN/postgres" --version)
 log "PostgreSQL on 127.0.0.1:$PG_PORT ($PG_VERSION)"
 psql_drill2() { as_postgres "$PG_BIN/psql" -h "$WORK/pg" -p "$PG_PORT" -U cultivate -d drill2 -At -c "$1"; }

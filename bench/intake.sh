@@ -27,8 +27,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 
 log() { echo "[intake.sh] $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-secret() { python3 -c 'import secrets; print(secrets.token_urlsafe(18))'; }   # 24 characters
+. "$HERE/lib.sh"   # free_port, secret, as_postgres, copy_jar, start_postgres
 now_ms() { date +%s%3N; }
 # CPU clock ticks: busy time of all cores (less idle, iowait), of one process, of PostgreSQL's processes
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
@@ -40,9 +39,6 @@ postgres_ticks() {
 }
 
 # PostgreSQL refuses to run as root: as root, run its tools as the postgres user.
-as_postgres() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 
 WORK=$(mktemp -d /tmp/cultivate-bench.XXXXXX)
 chmod 755 "$WORK"   # the postgres user must reach its data directory inside
@@ -71,11 +67,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- 1. the jar, copied so that a rebuild beside us cannot swap it under the running server
-if [ ! -f "$JAR" ]; then
-    log "building the jar"
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >&2
-fi
-cp "$JAR" "$WORK/cultivate.jar"
+copy_jar
 # what is measured: the jar as found, which may be older than the sources beside it
 JAR_BUILT=$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')
 HEAD_COMMIT=$(cd "$ROOT" && git log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)
@@ -83,31 +75,7 @@ STALE=$(find "$ROOT/src/main" "$ROOT/processes" "$ROOT/forms" "$ROOT/pom.xml" -n
 [ "$STALE" = 0 ] || log "warning: $STALE source files are newer than the jar; rebuild it to measure them"
 
 # ---- 2. PostgreSQL: Debian's server in a throw-away cluster on a free port
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-if [ -z "$PG_BIN" ]; then
-    [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed; as root this script would apt-get install it"
-    log "installing PostgreSQL (apt-get)"
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-    # the package creates and starts a 'main' cluster of its own; this script needs none running
-    pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1, $2}' | while read -r version name; do
-        pg_ctlcluster "$version" "$name" stop || true
-    done
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-PG_PORT=$(free_port)
-PG_PASSWORD=$(secret)
-mkdir -p "$WORK/pg"
-[ "$(id -u)" = 0 ] && chown postgres: "$WORK/pg"
-echo "$PG_PASSWORD" > "$WORK/pg/pwfile"
-[ "$(id -u)" = 0 ] && chown postgres: "$WORK/pg/pwfile"
-as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U cultivate --pwfile="$WORK/pg/pwfile" \
-    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
-PG_DATA="$WORK/pg/data"
-as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w \
-    -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
-as_postgres "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" -U cultivate -O cultivate cultivate
-PG_PID=$(head -n 1 "$PG_DATA/postmaster.pid")
+start_postgres cultivate
 PG_VERSION=$("$PG_BIN/postgres" --version)
 log "PostgreSQL on 127.0.0.1:$PG_PORT ($PG_VERSION)"
 
