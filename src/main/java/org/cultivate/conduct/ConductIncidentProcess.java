@@ -16,6 +16,7 @@ public final class ConductIncidentProcess {
     public static final String ONGOING_DANGER = "ongoingDanger";
     public static final String REPORTER_NAME = "reporterName";
     public static final String REPORTER_EMAIL = "reporterEmail";
+    public static final String LANGUAGE = "language";
 
     // set by the process
     public static final String CODE_NAME = "codeName";

@@ -9,7 +9,22 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cultivate.intake.CaseTracking;
 import org.springframework.stereotype.Component;
 
+import static org.cultivate.conduct.ConductIncidentProcess.ACKNOWLEDGE_WITHIN;
+import static org.cultivate.conduct.ConductIncidentProcess.APPEAL_DECISION;
+import static org.cultivate.conduct.ConductIncidentProcess.BAN_DAYS;
+import static org.cultivate.conduct.ConductIncidentProcess.BEHAVIOUR;
+import static org.cultivate.conduct.ConductIncidentProcess.CODE_NAME;
 import static org.cultivate.conduct.ConductIncidentProcess.EXPUNGED_AT;
+import static org.cultivate.conduct.ConductIncidentProcess.EXPUNGE_AFTER;
+import static org.cultivate.conduct.ConductIncidentProcess.FAILED_VOTES;
+import static org.cultivate.conduct.ConductIncidentProcess.FINAL_OUTCOME;
+import static org.cultivate.conduct.ConductIncidentProcess.LANGUAGE;
+import static org.cultivate.conduct.ConductIncidentProcess.LOCATION;
+import static org.cultivate.conduct.ConductIncidentProcess.ONGOING_DANGER;
+import static org.cultivate.conduct.ConductIncidentProcess.OUTCOME;
+import static org.cultivate.conduct.ConductIncidentProcess.RESOLVE_WITHIN;
+import static org.cultivate.conduct.ConductIncidentProcess.SEVERITY;
+import static org.cultivate.conduct.ConductIncidentProcess.VOTE_PASSED;
 
 /**
  * {@code ServiceTask_ExpungeCase}: a minor case (no violation, correction) loses its personal
@@ -25,8 +40,8 @@ class ExpungeCaseDelegate implements JavaDelegate {
      * mail tasks included: a list of what to keep cannot forget a field someone adds later.
      */
     static final Set<String> KEPT = Set.of(
-            "codeName", "severity", "behaviour", "location", "ongoingDanger", "language", "acknowledgeWithin", "resolveWithin",
-            "outcome", "finalOutcome", "banDays", "appealDecision", "votePassed", "failedVotes", "expungeAfter", "expungedAt");
+            CODE_NAME, SEVERITY, BEHAVIOUR, LOCATION, ONGOING_DANGER, LANGUAGE, ACKNOWLEDGE_WITHIN, RESOLVE_WITHIN,
+            OUTCOME, FINAL_OUTCOME, BAN_DAYS, APPEAL_DECISION, VOTE_PASSED, FAILED_VOTES, EXPUNGE_AFTER, EXPUNGED_AT);
 
     private final HistoryService historyService;
     private final CaseTracking caseTracking;

@@ -72,8 +72,9 @@ class TransparencyController {
         String[] ids = cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
         Map<String, String> severities = latest(ids, SEVERITY);
         Map<String, String> outcomes = latest(ids, FINAL_OUTCOME);
-        Map<String, Date> acknowledged = ended(ids, TASK_ACKNOWLEDGE);
-        Map<String, Date> decided = ended(ids, DECIDED_EVENT);
+        Date start = Date.from(since.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Map<String, Date> acknowledged = ended(ids, TASK_ACKNOWLEDGE, start);
+        Map<String, Date> decided = ended(ids, DECIDED_EVENT, start);
         return cases.stream().map(instance -> new CaseFigures(
                 severities.get(instance.getId()),
                 outcomes.get(instance.getId()),
@@ -88,11 +89,12 @@ class TransparencyController {
         return values;
     }
 
-    private Map<String, Date> ended(String[] caseIds, String activityId) {
+    /** When each case first finished the activity; only activities since the period began can belong to its cases. */
+    private Map<String, Date> ended(String[] caseIds, String activityId, Date since) {
         Set<String> wanted = Set.of(caseIds);
         var times = new HashMap<String, Date>();
         for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                .activityId(activityId).finished().list()) {
+                .activityId(activityId).startedAfter(since).finished().list()) {
             // the first time counts: a case acknowledged once, decided once
             if (wanted.contains(activity.getProcessInstanceId())) {
                 times.merge(activity.getProcessInstanceId(), activity.getEndTime(), (a, b) -> a.before(b) ? a : b);
