@@ -1,0 +1,128 @@
+package org.cultivate.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver: never a downloaded browser.
+ * Records every request the pages make, so a test can prove they talk to this server only.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Dimension DESKTOP = new Dimension(1366, 900);
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChromeDriver driver;
+    private final List<String> requestedUrls = new ArrayList<>();
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A fresh browser with an empty profile, the window the given size, the language given first. */
+    public static Browser open(Dimension window, String language) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary("CHROMIUM_BIN", "/usr/bin/chromium"));
+        // Without the background-networking flags Chromium keeps calling Google's hosts, which this machine refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-default-apps", "--lang=" + language,
+                "--window-size=" + window.getWidth() + "," + window.getHeight());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver);
+    }
+
+    private static String binary(String environmentVariable, String debianPath) {
+        String configured = System.getenv(environmentVariable);
+        return configured != null ? configured : debianPath;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Saves the page as target/screenshots/NAME.png, for the docs and for a failed test's post-mortem. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save screenshot " + name, e);
+        }
+    }
+
+    /** Every URL the pages requested so far (documents, scripts, styles, fonts, XHR, images). */
+    public List<String> requestedUrls() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = JSON.readTree(entry.getMessage()).path("message");
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+                    requestedUrls.add(message.path("params").path("request").path("url").asText());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable performance log entry", e);
+            }
+        }
+        return List.copyOf(requestedUrls);
+    }
+
+    /** The hosts (scheme://host:port) of every request other than data: and blob: URLs. */
+    public Set<String> requestedOrigins() {
+        Set<String> origins = new TreeSet<>();
+        for (String url : requestedUrls()) {
+            if (url.startsWith("data:") || url.startsWith("blob:")) {
+                continue;
+            }
+            URI uri = URI.create(url);
+            origins.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        }
+        return origins;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
