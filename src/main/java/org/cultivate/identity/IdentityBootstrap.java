@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -93,20 +94,26 @@ class IdentityBootstrap implements InitializingBean {
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // the browser modeler deploys new versions and moves running cases onto them as the coordinator
+        grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
     }
 
+    /** Adds the permission to the group's grant on the resource, which the engine allows only once per group and resource. */
     private void grant(String group, Resource resource, String resourceId, Permission permission) {
-        boolean exists = authorizationService.createAuthorizationQuery()
+        Authorization authorization = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!exists) {
-            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizationService.saveAuthorization(authorization);
+        } else if (authorization.isPermissionGranted(permission)) {
+            return;
         }
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
     }
 
     private void ensureDemoUser(DemoUser demo) {
