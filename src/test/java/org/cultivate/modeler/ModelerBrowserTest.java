@@ -1,0 +1,122 @@
+package org.cultivate.modeler;
+
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.cultivate.system.DefaultProfileTest;
+import org.cultivate.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A coordinator changes conduct-incident in the browser modeler, meets the lint, deploys, and new reports start the new version. */
+@DefaultProfileTest
+class ModelerBrowserTest {
+
+    private static final String TASK = "UserTask_EscalatedDecision";
+    private static final String NEW_NAME = "Decide ${codeName} (escalated to the administrators)";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(Browser.DESKTOP, "en");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aCoordinatorRenamesATaskMeetsTheLintDeploysAndNewReportsStartTheNewVersion() {
+        var driver = browser.driver();
+        signIn("gita");
+        driver.get(base() + "/modeler");
+        WebElement open = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[aria-label='Open conduct-incident']")));
+        browser.screenshot("modeler-list");
+        open.click();
+
+        WebElement task = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g.djs-element[data-element-id='" + TASK + "']")));
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("lint-summary"), "No errors"));
+        task.click();
+        WebElement name = propertiesInput("general", "name");
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), NEW_NAME);
+
+        WebElement formRef = formReference();
+        formRef.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"), TASK));
+        assertThat(driver.findElement(By.id("problems")).getText()).contains("Needs a form");
+        assertThat(driver.findElement(By.id("deploy")).isEnabled()).isFalse();
+        browser.screenshot("modeler-lint-error");
+
+        formReference().sendKeys("propose-resolution");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("lint-summary"), "No errors"));
+        WebElement deploy = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("deploy")));
+        deploy.click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Deployed conduct-incident version"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#versions tr.current"), "gita"));
+        browser.screenshot("modeler-deployed");
+
+        var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("conduct-incident").latestVersion().singleResult();
+        assertThat(repositoryService.getBpmnModelInstance(latest.getId()).<UserTask>getModelElementById(TASK).getName()).isEqualTo(NEW_NAME);
+        String reference = report().getBody().path("reference").asText();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+                .getProcessDefinitionId()).isEqualTo(latest.getId());
+        assertThat(browser.requestedOrigins()).containsOnly(base());
+    }
+
+    private WebElement formReference() {
+        return propertiesInput("CamundaPlatform__Form", "formRef");
+    }
+
+    /** An input of the properties panel, its group opened first as a person would. */
+    private WebElement propertiesInput(String group, String input) {
+        By field = By.id("bio-properties-panel-" + input);
+        if (browser.driver().findElements(field).stream().noneMatch(WebElement::isDisplayed)) {
+            browser.driver().findElement(By.cssSelector("[data-group-id='group-" + group + "'] .bio-properties-panel-group-header")).click();
+        }
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(field));
+    }
+
+    /** Until the server has a sign-in page, the browser signs in with HTTP Basic once and then sends the credentials itself. */
+    private void signIn(String user) {
+        browser.driver().get("http://" + user + ":" + user + "@localhost:" + port + "/api/modeler/definitions");
+    }
+
+    private ResponseEntity<JsonNode> report() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/forms/incident-report/submissions", new HttpEntity<>("""
+                {"description": "Someone shouted at me during the meetup.", "location": "event", "ongoingDanger": false}""", headers), JsonNode.class);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
