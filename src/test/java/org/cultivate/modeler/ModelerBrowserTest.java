@@ -1,6 +1,9 @@
 package org.cultivate.modeler;
 
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,8 +25,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +92,35 @@ class ModelerBrowserTest {
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
                 .getProcessDefinitionId()).isEqualTo(latest.getId());
         assertThat(browser.requestedOrigins()).containsOnly(base());
+        assertThat(contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void aNewProcessStartsFromATemplateThatKeepsTheConventionsAndDecisionTablesOpenInTheirEditor() {
+        var driver = browser.driver();
+        signIn("demo");
+        driver.get(base() + "/modeler/edit?new=bpmn");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g.djs-element[data-element-id='StartEvent_Started']")));
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("lint-summary"), "No errors"));
+        assertThat(driver.findElement(By.id("deploy")).isEnabled()).isTrue();
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("New process");
+
+        driver.get(base() + "/modeler");
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[aria-label='Open conduct-triage']"))).click();
+        WebElement table = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tjs-table")));
+        assertThat(table.getText()).contains("Severity", "critical");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"), "at start-up"));
+        browser.screenshot("modeler-decision-table");
+        assertThat(browser.requestedOrigins()).containsOnly(base());
+        assertThat(contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    /** What the browser refused under the pages' Content-Security-Policy, from its console. */
+    private List<String> contentSecurityPolicyViolations() {
+        return browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
     }
 
     private WebElement formReference() {
