@@ -106,6 +106,16 @@ class ModelerApiTest {
     }
 
     @Test
+    void refusesWhatTheEngineCannotRunWithItsMessageAndTheElement() {
+        ResponseEntity<JsonNode> refused = deploy("gita", resource("unparseable.bpmn"), latest("conduct-incident"));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("errors").findValuesAsText("field")).contains("Timer_Wait");
+        assertThat(refused.getBody().path("errors").findValuesAsText("message")).anySatisfy(message -> assertThat(message).containsIgnoringCase("timer"));
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("modeler-unparseable").count()).isZero();
+    }
+
+    @Test
     void refusesAnythingThatIsNotADiagram() {
         ResponseEntity<JsonNode> refused = deploy("gita", "<html>not a diagram</html>", null);
 

@@ -1,11 +1,16 @@
 package org.cultivate.modeler;
 
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.cultivate.system.DefaultProfileTest;
 import org.cultivate.web.Browser;
@@ -15,12 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,6 +51,10 @@ class ModelerBrowserTest {
     RepositoryService repositoryService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
 
     Browser browser;
 
@@ -113,6 +125,36 @@ class ModelerBrowserTest {
         browser.screenshot("modeler-decision-table");
         assertThat(browser.requestedOrigins()).containsOnly(base());
         assertThat(contentSecurityPolicyViolations()).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorMigratesRunningCasesAndSeesWhichCouldNotMove() throws IOException {
+        String older = deployFixture("two-steps.bpmn", repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey("conduct-incident").latestVersion().singleResult().getId());
+        runtimeService.startProcessInstanceById(older, "BROWSER-FIRST");
+        String inSecond = runtimeService.startProcessInstanceById(older, "BROWSER-SECOND").getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(inSecond).singleResult().getId());
+        String newer = deployFixture("one-step.bpmn", older);
+        var driver = browser.driver();
+        signIn("gita");
+
+        driver.get(base() + "/modeler/edit?id=" + newer);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("migrate-submit")));
+        new Select(driver.findElement(By.id("migrate-from"))).selectByValue(older);
+        new Select(driver.findElement(By.id("migrate-to"))).selectByValue(newer);
+        driver.findElement(By.id("migrate-submit")).click();
+
+        WebElement result = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#migration-result ul")));
+        assertThat(driver.findElement(By.id("migration-result")).getText()).contains("Migrated 1 case.", "1 could not be migrated");
+        assertThat(result.getText()).contains("BROWSER-SECOND", "UserTask_Second");
+        new Actions(driver).scrollToElement(result).perform();
+        browser.screenshot("modeler-migration");
+    }
+
+    private String deployFixture(String name, String basedOn) throws IOException {
+        String xml = new ClassPathResource("modeler/" + name).getContentAsString(StandardCharsets.UTF_8);
+        return http.withBasicAuth("gita", "gita").postForObject("/api/modeler/deployments", Map.of("xml", xml, "basedOn", basedOn), JsonNode.class)
+                .path("definitions").get(0).path("id").asText();
     }
 
     /** What the browser refused under the pages' Content-Security-Policy, from its console. */
