@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
@@ -28,7 +29,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
  * Local users and groups at start-up, before the server takes requests: the groups of DESIGN.md,
  * the base authorizations every installation needs, and either the demo users (default profile
  * only) or a first administrator from {@code CULTIVATE_ADMIN_USER}/{@code CULTIVATE_ADMIN_PASSWORD}.
- * Outside the default profile, it refuses to start while any account has a demo password.
+ * Outside the default profile, it refuses to start while any account has a demo password. In the
+ * keycloak profile, users and groups are Keycloak's: only the authorizations are created.
  */
 @Component
 class IdentityBootstrap implements InitializingBean {
@@ -41,6 +43,7 @@ class IdentityBootstrap implements InitializingBean {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final boolean defaultProfile;
+    private final boolean localAccounts;
     private final String adminUser;
     private final String adminPassword;
 
@@ -51,12 +54,18 @@ class IdentityBootstrap implements InitializingBean {
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.defaultProfile = environment.getActiveProfiles().length == 0;
+        this.localAccounts = !environment.acceptsProfiles(Profiles.of("keycloak"));
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
 
     @Override
     public void afterPropertiesSet() {
+        if (!localAccounts) {
+            // users and groups live in Keycloak (read-only to the engine); authorizations stay here
+            grantBaseAuthorizations();
+            return;
+        }
         Groups.ALL.forEach(this::ensureGroup);
         grantBaseAuthorizations();
         if (defaultProfile) {

@@ -1,88 +1,67 @@
 package org.cultivate.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.engine.IdentityService;
 import org.cultivate.system.ApiProblem;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic credentials of staff on Cultivate's own {@code /api} endpoints that serve more to
- * committee members than to the public, checked against the engine's users (the same accounts
- * and the same login delay as {@code /engine-rest}).
+ * Who signed in, as Spring Security established it for this request (a local account's password
+ * in the default profile, a Keycloak login or bearer token in the keycloak profile), for the
+ * {@code /api} endpoints that serve more to staff than to the public. Paths are guarded in
+ * {@link SecurityConfiguration}; this is for answers that depend on who asks.
  */
 @Component
 public class StaffCredentials {
 
-    private final IdentityService identityService;
+    static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
-    StaffCredentials(IdentityService identityService) {
-        this.identityService = identityService;
-    }
-
-    /** The user whose valid credentials the request carries; empty without credentials; 401 for wrong ones. */
+    /** The signed-in user; empty for an anonymous caller. The request is kept for call sites' clarity. */
     public Optional<String> user(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw unauthorized();
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0 || !identityService.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-            throw unauthorized();
-        }
-        return Optional.of(decoded.substring(0, colon));
+        return signedIn().map(Authentication::getName);
     }
 
-    boolean isMember(String userId, String group) {
-        return identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
-    }
-
-    /** Whether the request is signed in by a member of any of the groups (without credentials: no). */
+    /** Whether the request is signed in by a member of any of the groups (anonymous: no). */
     public boolean signedInMemberOf(HttpServletRequest request, String... groups) {
-        return user(request).filter(user -> memberOfAny(user, groups)).isPresent();
+        return signedIn().map(authentication -> memberOfAny(authentication, groups)).orElse(false);
     }
 
-    /** The signed-in member of one of the groups; 401 without credentials, 403 for anyone else. */
+    /** The signed-in member of one of the groups; 401 when anonymous, 403 for anyone else. */
     public String requireMemberOf(HttpServletRequest request, String... groups) {
-        String user = user(request).orElseThrow(() -> unauthorized("Sign in with your user name and password."));
-        if (!memberOfAny(user, groups)) {
+        Authentication authentication = signedIn().orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
+                "Not signed in", "Sign in with your user name and password."));
+        if (!memberOfAny(authentication, groups)) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", "This is for " + String.join(", ", groups) + " only.");
         }
-        return user;
+        return authentication.getName();
     }
 
-    private boolean memberOfAny(String user, String... groups) {
-        for (String group : groups) {
-            if (isMember(user, group)) {
-                return true;
-            }
+    /** The groups of a signed-in user, from the authorities Spring Security gave them. */
+    static List<String> groupsOf(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(GROUP_AUTHORITY_PREFIX))
+                .map(authority -> authority.substring(GROUP_AUTHORITY_PREFIX.length()))
+                .toList();
+    }
+
+    static Optional<Authentication> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
         }
-        return false;
+        return Optional.of(authentication);
     }
 
-    private static ApiProblem unauthorized() {
-        return unauthorized("The user name or password is wrong.");
-    }
-
-    private static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "Not signed in", detail) {
-            @Override
-            public HttpHeaders headers() {
-                HttpHeaders headers = new HttpHeaders();
-                headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cultivate\"");
-                return headers;
-            }
-        };
+    private static boolean memberOfAny(Authentication authentication, String... groups) {
+        return groupsOf(authentication).stream().anyMatch(Arrays.asList(groups)::contains);
     }
 }

@@ -16,13 +16,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The engine hands out a task's comment or attachment fetched by id
  * ({@code /task/{taskId}/comment/{id}}, {@code /task/{taskId}/attachment/{id}[/data]}) without
- * checking that the caller may see the task (docs/security.md). This filter, behind the REST
+ * checking that the caller may see the task (docs/security.md). This filter, behind the
  * authentication, answers those requests with 404 unless the caller can read the task or its
  * history, so a recused member or another committee cannot read a case's comments by guessing ids.
  */
 class TaskAttachmentGuard extends OncePerRequestFilter {
 
-    private static final Pattern SINGLE_ITEM = Pattern.compile("^/task/([^/]+)/(comment|attachment)/[^/]+(/data)?/?$");
+    /** On {@code /engine-rest} and on the webapps' engine API alike. */
+    private static final Pattern SINGLE_ITEM = Pattern.compile(
+            "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(comment|attachment)/[^/]+(/data)?/?$");
 
     private final TaskService taskService;
     private final HistoryService historyService;
@@ -35,7 +37,7 @@ class TaskAttachmentGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/engine-rest".length());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher item = SINGLE_ITEM.matcher(path);
         if ("GET".equals(request.getMethod()) && item.matches() && !readable(item.group(1))) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);

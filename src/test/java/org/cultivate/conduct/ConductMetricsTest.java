@@ -50,14 +50,19 @@ class ConductMetricsTest {
         managementService.executeJob(deadline);
         assertThat(gauge("cultivate.conduct.acknowledgements.missed")).isEqualTo(missedBefore + 1);
 
-        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        String prometheus = admin().getForObject("/actuator/prometheus", String.class);
         assertThat(prometheus).contains("cultivate_cases_open{", "cultivate_conduct_acknowledgements_missed");
+    }
+
+    /** Metrics are for administrators (and a Prometheus scraper with their credentials). */
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("demo", "demo");
     }
 
     private double gauge(String nameAndTags) {
         // refreshed every 30 s in production; here each read asks again
-        http.getForObject("/actuator/metrics", String.class);
-        JsonNode metric = http.getForObject("/actuator/metrics/" + nameAndTags, JsonNode.class);
+        admin().getForObject("/actuator/metrics", String.class);
+        JsonNode metric = admin().getForObject("/actuator/metrics/" + nameAndTags, JsonNode.class);
         return metric == null || metric.path("measurements").isEmpty() ? 0 : metric.path("measurements").get(0).path("value").asDouble();
     }
 }

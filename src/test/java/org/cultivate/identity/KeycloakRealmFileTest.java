@@ -68,7 +68,7 @@ class KeycloakRealmFileTest {
 
     @Test
     void demoUsersCanSignInWithTheirUserNameAsPassword() {
-        assertThat(elements(realm.path("users"))).hasSize(DEMO_USERS.size()).allSatisfy(user -> {
+        assertThat(people()).hasSize(DEMO_USERS.size()).allSatisfy(user -> {
             String name = user.path("username").asText();
             assertThat(user.path("enabled").asBoolean()).as(name).isTrue();
             assertThat(user.path("email").asText()).as(name).isEqualTo(name + "@cultivate.test");
@@ -106,7 +106,20 @@ class KeycloakRealmFileTest {
         assertThat(cultivate.path("publicClient").asBoolean(true)).isFalse();
         assertThat(cultivate.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(cultivate.path("secret").asText()).isNotBlank();
-        assertThat(elements(cultivate.path("redirectUris"))).extracting(JsonNode::asText).contains("http://localhost:8080/*");
+        // exactly Spring Security's login callback: a wildcard would let a crafted link receive codes
+        assertThat(elements(cultivate.path("redirectUris"))).extracting(JsonNode::asText)
+                .containsExactly("http://localhost:8080/login/oauth2/code/keycloak");
+    }
+
+    @Test
+    void cultivatesServiceAccountMayOnlyReadUsersAndGroups() {
+        assertThat(client("cultivate").path("serviceAccountsEnabled").asBoolean()).isTrue();
+        List<JsonNode> accounts = elements(realm.path("users")).stream()
+                .filter(user -> user.path("serviceAccountClientId").asText().equals("cultivate")).toList();
+        assertThat(accounts).hasSize(1);
+        assertThat(elements(accounts.get(0).path("clientRoles").path("realm-management"))).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("view-users", "query-users", "query-groups");
+        assertThat(accounts.get(0).path("realmRoles").isMissingNode()).isTrue();
     }
 
     @Test
@@ -146,7 +159,7 @@ class KeycloakRealmFileTest {
 
     /** User name to group names, as Keycloak will have them after the import. */
     private static Map<String, Set<String>> memberships() {
-        return elements(realm.path("users")).stream().collect(Collectors.toMap(
+        return people().stream().collect(Collectors.toMap(
                 user -> user.path("username").asText(),
                 user -> elements(user.path("groups")).stream()
                         .map(group -> group.asText().replaceFirst("^/", ""))
@@ -157,8 +170,13 @@ class KeycloakRealmFileTest {
                 TreeMap::new));
     }
 
+    /** The realm's people: its users but the clients' service accounts. */
+    private static List<JsonNode> people() {
+        return elements(realm.path("users")).stream().filter(user -> !user.has("serviceAccountClientId")).toList();
+    }
+
     private static JsonNode user(String username) {
-        List<JsonNode> matches = elements(realm.path("users")).stream()
+        List<JsonNode> matches = people().stream()
                 .filter(user -> user.path("username").asText().equals(username)).toList();
         assertThat(matches).as("user " + username).hasSize(1);
         return matches.get(0);

@@ -218,16 +218,24 @@ class IntakeApiTest {
 
     @Test
     void anUnknownTrackingCodeIsNotFoundAndRevealsNothing() {
-        for (String code : List.of(TrackingCodes.newCode(), "too-short", "%2e%2e%2fetc")) {
+        for (String code : List.of(TrackingCodes.newCode(), "too-short")) {
             ResponseEntity<JsonNode> response = http.getForEntity("/api/tracking/" + code, JsonNode.class);
             assertThat(response.getStatusCode()).as(code).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         }
+        // an encoded path traversal is refused before any code is looked up
+        ResponseEntity<JsonNode> traversal = http.getForEntity("/api/tracking/%2e%2e%2fetc", JsonNode.class);
+        assertThat(traversal.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(traversal.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void everyApiErrorIsProblemJson() {
-        ResponseEntity<JsonNode> noSuchPath = http.getForEntity("/api/nothing-here", JsonNode.class);
+        // deny by default: an unknown path is not even confirmed missing to an anonymous caller
+        ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/nothing-here", JsonNode.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity<JsonNode> noSuchPath = http.withBasicAuth("gita", "gita").getForEntity("/api/nothing-here", JsonNode.class);
         assertThat(noSuchPath.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noSuchPath.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 

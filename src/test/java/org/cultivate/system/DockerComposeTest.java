@@ -77,9 +77,9 @@ class DockerComposeTest {
     }
 
     @Test
-    void cultivateActivatesThePostgresProfile() {
+    void cultivateActivatesThePostgresAndKeycloakProfiles() {
         assertThat(environment("cultivate").get("SPRING_PROFILES_ACTIVE").split(","))
-                .extracting(String::trim).contains("postgres");
+                .extracting(String::trim).contains("postgres", "keycloak");
     }
 
     @Test
@@ -90,19 +90,23 @@ class DockerComposeTest {
             required.add(matcher.group(1));
         }
         required.removeAll(OPTIONAL_VARIABLES);
+        // local accounts only: with the keycloak profile, users and administrators live in Keycloak
+        required.removeAll(Set.of("CULTIVATE_ADMIN_USER", "CULTIVATE_ADMIN_PASSWORD"));
 
         // guards the regex: an empty set would let every compose file pass
         assertThat(required).contains("POSTGRES_URL", "POSTGRES_USER", "POSTGRES_PASSWORD",
-                "MAIL_HOST", "MAIL_PORT", "MAIL_FROM", "CULTIVATE_ADMIN_USER", "CULTIVATE_ADMIN_PASSWORD", "CULTIVATE_PUBLIC_URL");
+                "MAIL_HOST", "MAIL_PORT", "MAIL_FROM", "CULTIVATE_PUBLIC_URL", "KEYCLOAK_URL", "KEYCLOAK_CLIENT_SECRET");
         Map<String, String> environment = environment("cultivate");
         assertThat(environment).containsKeys(required.toArray(String[]::new));
         assertThat(required).allSatisfy(name -> assertThat(environment.get(name)).as(name).isNotBlank());
     }
 
     @Test
-    void adminPasswordHasNoDefaultSoUsersMustChooseOne() {
-        // the server refuses demo and short passwords; a default here would either fail or be public
-        assertThat(environment("cultivate").get("CULTIVATE_ADMIN_PASSWORD")).matches("\\$\\{CULTIVATE_ADMIN_PASSWORD:\\?.+}");
+    void theDemoRealmsPublicSecretIsAllowedOnlyAsADemonstration() {
+        // the server refuses the demo secret unless told this is a demonstration; users can override both
+        assertThat(environment("cultivate").get("KEYCLOAK_CLIENT_SECRET")).isEqualTo("${KEYCLOAK_CLIENT_SECRET:-cultivate-demo-secret}");
+        assertThat(environment("cultivate").get("CULTIVATE_ALLOW_DEMO_REALM")).isEqualTo("${CULTIVATE_ALLOW_DEMO_REALM:-true}");
+        assertThat(environment("cultivate").get("KEYCLOAK_PUBLIC_URL")).isEqualTo("http://localhost:8180");
     }
 
     @Test
@@ -136,7 +140,7 @@ class DockerComposeTest {
     @Test
     void cultivateWaitsForHealthyDependenciesThatHaveAHealthcheck() {
         Map<String, Object> dependsOn = map(service("cultivate").get("depends_on"));
-        assertThat(dependsOn).containsKeys("postgres", "mailpit");
+        assertThat(dependsOn).containsKeys("postgres", "mailpit", "keycloak");
         dependsOn.forEach((name, condition) -> {
             assertThat(map(condition).get("condition")).as(name).isEqualTo("service_healthy");
             // service_healthy on a service without a healthcheck never comes true

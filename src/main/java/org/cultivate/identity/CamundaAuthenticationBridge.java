@@ -1,0 +1,48 @@
+package org.cultivate.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Hands the user Spring Security signed in, and their groups, to the engine for the rest of the
+ * request, so the engine's authorization checks apply to them. Without an authentication the
+ * engine checks nothing: that is why every door into the engine passes here.
+ */
+class CamundaAuthenticationBridge extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+    private final RequestMatcher doors;
+
+    CamundaAuthenticationBridge(IdentityService identityService, RequestMatcher doors) {
+        this.identityService = identityService;
+        this.doors = doors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !doors.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var signedIn = StaffCredentials.signedIn();
+        if (signedIn.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        identityService.setAuthentication(signedIn.get().getName(), StaffCredentials.groupsOf(signedIn.get()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.cultivate.identity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every door × every role: the expected answer, and no data of a case the role may not see.
+ * One conduct case is opened through the intake; alice declares no conflict (cleared), bob
+ * declares one (recused). The same table runs with local accounts (HTTP Basic) and with
+ * Keycloak's tokens; subclasses say how a user's credentials travel.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SecurityMatrix {
+
+    /** What a role gets at a door. */
+    enum Outcome {
+        /** 2xx with the case in it. */
+        CASE_DATA,
+        /** 200 without any trace of the case (an empty list, say). */
+        NOTHING_OF_THE_CASE,
+        /** 2xx, for doors that hold no case data. */
+        OK,
+        /** Sent to sign in (a browser page). */
+        TO_SIGN_IN,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND
+    }
+
+    static final String ANONYMOUS = "anonymous";
+    static final List<String> ROLES = List.of(ANONYMOUS, "alice", "bob", "dana", "eve", "femi", "gita", "demo");
+    /** Only in this case's report: finding it in an answer means the case leaked. */
+    static final String MARKER = "Quillwort";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    String caseId;
+    String taskId;
+
+    /** http://localhost:port of the server under test. */
+    abstract String baseUrl();
+
+    /** The Authorization header value that signs {@code user} in for one call. */
+    abstract String authorization(String user);
+
+    /** The table: door → role → outcome (every role listed for every door). */
+    Map<String, Map<String, Outcome>> doors() {
+        var table = new LinkedHashMap<String, Map<String, Outcome>>();
+        Outcome committeeOnly = Outcome.FORBIDDEN;
+        table.put("/engine-rest/process-instance/{case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOT_FOUND));
+        table.put("/engine-rest/process-instance/{case}/variables",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN));
+        table.put("/engine-rest/process-instance?processInstanceIds={case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/engine-rest/task?processInstanceId={case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/engine-rest/task/{task}", caseDoor(Outcome.UNAUTHORIZED, Outcome.NOT_FOUND));
+        table.put("/engine-rest/task/{task}/form-variables", caseDoor(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN));
+        table.put("/engine-rest/history/process-instance?processInstanceId={case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/engine-rest/history/variable-instance?processInstanceId={case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/engine-rest/history/task?processInstanceId={case}",
+                caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/engine-rest/process-definition/key/conduct-incident",
+                row(Outcome.UNAUTHORIZED, Outcome.NOT_FOUND, Outcome.NOT_FOUND, Outcome.NOT_FOUND, Outcome.NOT_FOUND,
+                        Outcome.NOT_FOUND, Outcome.OK, Outcome.OK));
+        // the webapps' engine API, behind Tasklist and Cockpit: the same model through the other door
+        table.put("/camunda/api/engine/engine/default/task?processInstanceId={case}",
+                caseDoor(Outcome.TO_SIGN_IN, Outcome.NOTHING_OF_THE_CASE));
+        table.put("/camunda/api/engine/engine/default/process-instance/{case}/variables",
+                caseDoor(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN));
+        table.put("/camunda/app/tasklist/default/", everyone(Outcome.TO_SIGN_IN, Outcome.OK));
+        table.put("/api/forms", everyone(Outcome.OK, Outcome.OK));
+        table.put("/api/conduct/transparency", everyone(Outcome.OK, Outcome.OK));
+        table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
+                committeeOnly, committeeOnly, Outcome.OK));
+        table.put("/actuator/health", everyone(Outcome.OK, Outcome.OK));
+        table.put("/actuator/prometheus", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK));
+        return table;
+    }
+
+    /** A door into the case: alice (cleared) and demo (admin) see it; everyone else gets {@code others}. */
+    private static Map<String, Outcome> caseDoor(Outcome anonymous, Outcome others) {
+        return row(anonymous, Outcome.CASE_DATA, others, others, others, others, others, Outcome.CASE_DATA);
+    }
+
+    private static Map<String, Outcome> everyone(Outcome anonymous, Outcome signedIn) {
+        return row(anonymous, signedIn, signedIn, signedIn, signedIn, signedIn, signedIn, signedIn);
+    }
+
+    /** Outcomes in the order of {@link #ROLES}. */
+    static Map<String, Outcome> row(Outcome... outcomes) {
+        assertThat(outcomes).hasSameSizeAs(ROLES);
+        var row = new LinkedHashMap<String, Outcome>();
+        for (int i = 0; i < outcomes.length; i++) {
+            row.put(ROLES.get(i), outcomes[i]);
+        }
+        return row;
+    }
+
+    @BeforeAll
+    void openACaseWithOneClearedAndOneRecusedMember() throws Exception {
+        String reference = send("POST", "/api/forms/incident-report/submissions", null,
+                "{\"description\": \"" + MARKER + " was shouted down in the evening call, again.\"}").path("reference").asText();
+        String cases = "/engine-rest/process-instance?businessKey=" + reference;
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", cases, "demo", null).size() == 1);
+        caseId = send("GET", cases, "demo", null).get(0).path("id").asText();
+        for (String member : List.of("alice", "bob")) {
+            String declarations = "/engine-rest/task?assignee=" + member + "&taskDefinitionKey=UserTask_DeclareConflict"
+                    + "&processVariables=caseId_eq_" + caseId;
+            await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", declarations, member, null).size() == 1);
+            String declaration = send("GET", declarations, member, null).get(0).path("id").asText();
+            send("POST", "/engine-rest/task/" + declaration + "/submit-form", member,
+                    "{\"variables\": {\"hasConflict\": {\"value\": " + member.equals("bob") + "}}}");
+        }
+        String tasks = "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=UserTask_AcknowledgeReport";
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", tasks, "alice", null).size() == 1);
+        taskId = send("GET", tasks, "alice", null).get(0).path("id").asText();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDoorForEveryRole() {
+        List<DynamicTest> tests = new ArrayList<>();
+        doors().forEach((door, outcomes) -> {
+            assertThat(outcomes.keySet()).as(door).containsExactlyElementsOf(ROLES);
+            outcomes.forEach((role, expected) -> tests.add(DynamicTest.dynamicTest(role + " GET " + door + " → " + expected,
+                    () -> check(door.replace("{case}", caseId).replace("{task}", taskId), role, expected))));
+        });
+        return tests.stream();
+    }
+
+    private void check(String path, String role, Outcome expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, role);
+        int status = response.statusCode();
+        String body = response.body();
+        boolean hasCase = body.contains(caseId) || body.contains(MARKER);
+        switch (expected) {
+            case CASE_DATA -> {
+                assertThat(status).as(body).isBetween(200, 299);
+                assertThat(hasCase).as("the case is in " + body).isTrue();
+            }
+            case NOTHING_OF_THE_CASE -> assertThat(status).as(body).isEqualTo(200);
+            case OK -> assertThat(status).as(body).isBetween(200, 299);
+            case TO_SIGN_IN -> {
+                assertThat(status).isEqualTo(302);
+                assertThat(response.headers().firstValue("Location")).get().asString()
+                        .containsAnyOf("/login", "/oauth2/authorization/");
+            }
+            case UNAUTHORIZED -> assertThat(status).isEqualTo(401);
+            case FORBIDDEN -> assertThat(status).as(body).isEqualTo(403);
+            case NOT_FOUND -> assertThat(status).as(body).isEqualTo(404);
+        }
+        if (expected != Outcome.CASE_DATA) {
+            assertThat(hasCase).as("no trace of the case for %s in %s", role, body).isFalse();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String role) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
+        if (!ANONYMOUS.equals(role)) {
+            request.header("Authorization", authorization(role));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON call as {@code user} (null: anonymous) that must succeed. */
+    JsonNode send(String method, String path, String user, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            request.header("Authorization", authorization(user));
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s as %s: %s", method, path, user, response.body()).isBetween(200, 299);
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
