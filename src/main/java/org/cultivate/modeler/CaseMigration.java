@@ -38,39 +38,38 @@ class CaseMigration {
         this.engineUser = engineUser;
     }
 
-    Result migrate(String user, String sourceDefinitionId, String targetDefinitionId) {
+    /** Migrates as the signed-in user, who needs MIGRATE_INSTANCE on both versions. */
+    Result migrate(String sourceDefinitionId, String targetDefinitionId) {
         List<ProcessInstance> cases = engineUser.asServer(() -> {
             requireProcessDefinition(sourceDefinitionId);
             requireProcessDefinition(targetDefinitionId);
             return runtimeService.createProcessInstanceQuery().processDefinitionId(sourceDefinitionId).list();
         });
-        return engineUser.as(user, () -> {
-            MigrationPlan plan;
+        MigrationPlan plan;
+        try {
+            plan = runtimeService.createMigrationPlan(sourceDefinitionId, targetDefinitionId).mapEqualActivities().build();
+        } catch (MigrationPlanValidationException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "No migration plan", "The engine cannot map these versions onto each other.",
+                    e.getValidationReport().getInstructionReports().stream()
+                            .flatMap(report -> report.getFailures().stream()
+                                    .map(failure -> new FieldError(report.getMigrationInstruction().getSourceActivityId(), failure)))
+                            .toList());
+        }
+        var migrated = new ArrayList<String>();
+        var notMigrated = new ArrayList<NotMigrated>();
+        for (ProcessInstance instance : cases) {
             try {
-                plan = runtimeService.createMigrationPlan(sourceDefinitionId, targetDefinitionId).mapEqualActivities().build();
-            } catch (MigrationPlanValidationException e) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "No migration plan", "The engine cannot map these versions onto each other.",
-                        e.getValidationReport().getInstructionReports().stream()
-                                .flatMap(report -> report.getFailures().stream()
-                                        .map(failure -> new FieldError(report.getMigrationInstruction().getSourceActivityId(), failure)))
-                                .toList());
+                runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                migrated.add(instance.getId());
+            } catch (MigratingProcessInstanceValidationException e) {
+                notMigrated.add(new NotMigrated(instance.getId(), instance.getBusinessKey(), reasons(e.getValidationReport())));
+            } catch (AuthorizationException e) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", "You may not migrate these cases: " + e.getMessage());
+            } catch (ProcessEngineException e) {
+                notMigrated.add(new NotMigrated(instance.getId(), instance.getBusinessKey(), List.of(e.getMessage())));
             }
-            var migrated = new ArrayList<String>();
-            var notMigrated = new ArrayList<NotMigrated>();
-            for (ProcessInstance instance : cases) {
-                try {
-                    runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
-                    migrated.add(instance.getId());
-                } catch (MigratingProcessInstanceValidationException e) {
-                    notMigrated.add(new NotMigrated(instance.getId(), instance.getBusinessKey(), reasons(e.getValidationReport())));
-                } catch (AuthorizationException e) {
-                    throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", "You may not migrate these cases: " + e.getMessage());
-                } catch (ProcessEngineException e) {
-                    notMigrated.add(new NotMigrated(instance.getId(), instance.getBusinessKey(), List.of(e.getMessage())));
-                }
-            }
-            return new Result(sourceDefinitionId, targetDefinitionId, migrated, notMigrated);
-        });
+        }
+        return new Result(sourceDefinitionId, targetDefinitionId, migrated, notMigrated);
     }
 
     private void requireProcessDefinition(String id) {

@@ -58,7 +58,8 @@ class DiagramDeployer {
         this.engineUser = engineUser;
     }
 
-    Deployed deploy(String user, String xml, String basedOn) {
+    /** Deploys as the signed-in user, whom the engine's authorization checks and operation log see. */
+    Deployed deploy(String xml, String basedOn) {
         if (xml == null || xml.isBlank()) {
             throw invalid("Send the diagram's XML.", List.of());
         }
@@ -82,9 +83,7 @@ class DiagramDeployer {
         } else {
             throw invalid("This is neither a BPMN nor a DMN diagram.", List.of());
         }
-        List<String> formResources = List.copyOf(forms.values());
-        String name = resourceName;
-        return engineUser.as(user, () -> deploy(name, xml, formsDeploymentId, formResources));
+        return deploy(resourceName, xml, formsDeploymentId, List.copyOf(forms.values()));
     }
 
     private Deployed deploy(String resourceName, String xml, String formsDeploymentId, List<String> formResources) {

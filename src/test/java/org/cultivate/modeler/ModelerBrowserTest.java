@@ -71,8 +71,7 @@ class ModelerBrowserTest {
     @Test
     void aCoordinatorRenamesATaskMeetsTheLintDeploysAndNewReportsStartTheNewVersion() {
         var driver = browser.driver();
-        signIn("gita");
-        driver.get(base() + "/modeler");
+        signIn("gita", "/modeler");
         WebElement open = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[aria-label='Open conduct-incident']")));
         browser.screenshot("modeler-list");
         open.click();
@@ -110,8 +109,7 @@ class ModelerBrowserTest {
     @Test
     void aNewProcessStartsFromATemplateThatKeepsTheConventionsAndDecisionTablesOpenInTheirEditor() {
         var driver = browser.driver();
-        signIn("demo");
-        driver.get(base() + "/modeler/edit?new=bpmn");
+        signIn("demo", "/modeler/edit?new=bpmn");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g.djs-element[data-element-id='StartEvent_Started']")));
         browser.waiting().until(ExpectedConditions.textToBe(By.id("lint-summary"), "No errors"));
         assertThat(driver.findElement(By.id("deploy")).isEnabled()).isTrue();
@@ -136,9 +134,7 @@ class ModelerBrowserTest {
         taskService.complete(taskService.createTaskQuery().processInstanceId(inSecond).singleResult().getId());
         String newer = deployFixture("one-step.bpmn", older);
         var driver = browser.driver();
-        signIn("gita");
-
-        driver.get(base() + "/modeler/edit?id=" + newer);
+        signIn("gita", "/modeler/edit?id=" + newer);
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("migrate-submit")));
         new Select(driver.findElement(By.id("migrate-from"))).selectByValue(older);
         new Select(driver.findElement(By.id("migrate-to"))).selectByValue(newer);
@@ -178,9 +174,14 @@ class ModelerBrowserTest {
         return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(field));
     }
 
-    /** Until the server has a sign-in page, the browser signs in with HTTP Basic once and then sends the credentials itself. */
-    private void signIn(String user) {
-        browser.driver().get("http://" + user + ":" + user + "@localhost:" + port + "/api/modeler/definitions");
+    /** Opens a page of the modeler, which sends an anonymous browser to the sign-in form first. */
+    private void signIn(String user, String path) {
+        var driver = browser.driver();
+        driver.get(base() + path);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(user);
+        driver.findElement(By.id("login-submit")).click();
+        browser.waiting().until(ExpectedConditions.urlContains(base() + path));
     }
 
     private ResponseEntity<JsonNode> report() {
