@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
+import org.cultivate.modeler.BoundResources.Resource;
 import org.cultivate.system.ApiProblem;
 import org.cultivate.system.ApiProblem.FieldError;
 import org.cultivate.system.RepositoryDeployment;
@@ -32,8 +35,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Deploys a diagram from the modeler as a new version, together with the forms of the deployment it
- * was opened from (or, for a new diagram, of the repository's latest deployment), so that
- * {@code formRefBinding="deployment"} resolves in the new deployment too.
+ * was opened from (or, for a new diagram, of the repository's latest deployment) and the processes and
+ * decisions it binds by deployment ({@link BoundResources}), so that every {@code binding="deployment"}
+ * resolves in the new deployment too.
  * <p>
  * Its deployments are named {@value #DEPLOYMENT_NAME}, not {@link RepositoryDeployment#DEPLOYMENT_NAME}: start-up compares
  * processes/ and forms/ only with the repository's own last deployment, so a restart neither redeploys
@@ -50,11 +54,13 @@ class DiagramDeployer {
 
     private final RepositoryService repositoryService;
     private final DefinitionCatalogue catalogue;
+    private final BoundResources boundResources;
     private final EngineUser engineUser;
 
-    DiagramDeployer(RepositoryService repositoryService, DefinitionCatalogue catalogue, EngineUser engineUser) {
+    DiagramDeployer(RepositoryService repositoryService, DefinitionCatalogue catalogue, BoundResources boundResources, EngineUser engineUser) {
         this.repositoryService = repositoryService;
         this.catalogue = catalogue;
+        this.boundResources = boundResources;
         this.engineUser = engineUser;
     }
 
@@ -67,30 +73,31 @@ class DiagramDeployer {
                 ? engineUser.asServer(this::latestRepositoryDeploymentId)
                 : catalogue.diagram(basedOn).deploymentId();
         Map<String, String> forms = engineUser.asServer(() -> formsOf(formsDeploymentId));
-        String resourceName;
+        List<Resource> formResources = forms.values().stream().map(name -> new Resource(formsDeploymentId, name)).toList();
         if (xml.contains("http://www.omg.org/spec/BPMN/20100524/MODEL")) {
             BpmnModelInstance model = parse(() -> Bpmn.readModelFromStream(stream(xml)), "BPMN");
-            refuseBroken(DiagramConventions.check(model, forms.keySet()));
-            resourceName = "processes/" + model.getModelElementsByType(Process.class).stream()
+            String processId = model.getModelElementsByType(Process.class).stream()
                     .filter(Process::isExecutable).findFirst().map(Process::getId)
-                    .orElseThrow(() -> invalid("The diagram has no executable process.", List.of())) + ".bpmn";
-        } else if (xml.contains("/spec/DMN/")) {
+                    .orElseThrow(() -> invalid("The diagram has no executable process.", List.of()));
+            BoundResources.Found bound = boundResources.of(model, processId, forms.keySet());
+            refuseBroken(Stream.concat(DiagramConventions.check(model, forms.keySet()).stream(), bound.problems().stream()).toList());
+            return deploy("processes/" + processId + ".bpmn", xml, Stream.concat(bound.resources().stream(), formResources.stream()).toList());
+        }
+        if (xml.contains("/spec/DMN/")) {
             DmnModelInstance model = parse(() -> Dmn.readModelFromStream(stream(xml)), "DMN");
             refuseBroken(DiagramConventions.check(model));
-            resourceName = "processes/" + model.getModelElementsByType(Decision.class).stream().findFirst().map(Decision::getId)
-                    .orElseThrow(() -> invalid("The decision diagram has no decision.", List.of())) + ".dmn";
-            forms = Map.of();
-        } else {
-            throw invalid("This is neither a BPMN nor a DMN diagram.", List.of());
+            String decisionId = model.getModelElementsByType(Decision.class).stream().findFirst().map(Decision::getId)
+                    .orElseThrow(() -> invalid("The decision diagram has no decision.", List.of()));
+            return deploy("processes/" + decisionId + ".dmn", xml, List.of());
         }
-        return deploy(resourceName, xml, formsDeploymentId, List.copyOf(forms.values()));
+        throw invalid("This is neither a BPMN nor a DMN diagram.", List.of());
     }
 
-    private Deployed deploy(String resourceName, String xml, String formsDeploymentId, List<String> formResources) {
+    private Deployed deploy(String resourceName, String xml, List<Resource> kept) {
         var builder = repositoryService.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE).addString(resourceName, xml);
-        if (!formResources.isEmpty()) {
-            builder.addDeploymentResourcesByName(formsDeploymentId, formResources);
-        }
+        var namesByDeployment = new LinkedHashMap<String, List<String>>();
+        kept.forEach(resource -> namesByDeployment.computeIfAbsent(resource.deploymentId(), id -> new ArrayList<>()).add(resource.name()));
+        namesByDeployment.forEach(builder::addDeploymentResourcesByName);
         DeploymentWithDefinitions deployment;
         try {
             deployment = builder.deployWithResult();
@@ -101,11 +108,15 @@ class DiagramDeployer {
         }
         var definitions = Stream.concat(
                 deployment.getDeployedProcessDefinitions() == null ? Stream.empty()
-                        : deployment.getDeployedProcessDefinitions().stream().map(d -> new DeployedDefinition(d.getId(), d.getKey(), d.getVersion())),
+                        : deployment.getDeployedProcessDefinitions().stream()
+                                .map(d -> new DeployedDefinition(d.getId(), d.getKey(), d.getVersion(), d.getResourceName())),
                 deployment.getDeployedDecisionDefinitions() == null ? Stream.empty()
-                        : deployment.getDeployedDecisionDefinitions().stream().map(d -> new DeployedDefinition(d.getId(), d.getKey(), d.getVersion())))
+                        : deployment.getDeployedDecisionDefinitions().stream()
+                                .map(d -> new DeployedDefinition(d.getId(), d.getKey(), d.getVersion(), d.getResourceName())))
+                // the diagram's own definition first, then those of the resources it kept
+                .sorted(Comparator.comparing((DeployedDefinition d) -> !d.resourceName().equals(resourceName)))
                 .toList();
-        return new Deployed(deployment.getId(), resourceName, formResources, definitions);
+        return new Deployed(deployment.getId(), resourceName, kept.stream().map(Resource::name).toList(), definitions);
     }
 
     private static Stream<FieldError> errors(ResourceReport report) {
@@ -157,9 +168,10 @@ class DiagramDeployer {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Diagram refused", detail, errors);
     }
 
-    record Deployed(String deploymentId, String resourceName, List<String> forms, List<DeployedDefinition> definitions) {
+    /** What was deployed: the diagram's own definition first in {@code definitions}, then those of the resources it kept. */
+    record Deployed(String deploymentId, String resourceName, List<String> resourcesKept, List<DeployedDefinition> definitions) {
     }
 
-    record DeployedDefinition(String id, String key, int version) {
+    record DeployedDefinition(String id, String key, int version, String resourceName) {
     }
 }

@@ -38,7 +38,8 @@ class ModelerApiTest {
 
     @Test
     void listsProcessesAndDecisionTablesWithTheirVersionsAndRunningCases() {
-        runtimeService.startProcessInstanceByKey("conduct-conflict-declaration", Map.of("member", "bob", "codeName", "calm-otter-17"));
+        String running = runtimeService.startProcessInstanceByKey("conduct-conflict-declaration",
+                Map.of("member", "bob", "codeName", "calm-otter-17")).getProcessDefinitionId();
 
         ResponseEntity<JsonNode> response = http.withBasicAuth("gita", "gita").getForEntity("/api/modeler/definitions", JsonNode.class);
 
@@ -46,10 +47,10 @@ class ModelerApiTest {
         JsonNode declaration = definition(response.getBody(), "conduct-conflict-declaration");
         assertThat(declaration.path("type").asText()).isEqualTo("bpmn");
         assertThat(declaration.path("name").asText()).isEqualTo("Conflict-of-interest declaration");
-        JsonNode version = declaration.path("versions").get(0);
-        assertThat(version.path("version").asInt()).isPositive();
-        assertThat(version.path("deploymentName").asText()).isEqualTo(RepositoryDeployment.DEPLOYMENT_NAME);
-        assertThat(version.path("runningCases").asLong()).isPositive();
+        assertThat(declaration.path("versions").findValuesAsText("deploymentName")).contains(RepositoryDeployment.DEPLOYMENT_NAME);
+        assertThat(declaration.path("versions").get(0).path("version").asInt()).isEqualTo(
+                repositoryService.createProcessDefinitionQuery().processDefinitionKey("conduct-conflict-declaration").latestVersion().singleResult().getVersion());
+        assertThat(versionOf(declaration, running).path("runningCases").asLong()).isPositive();
         JsonNode triage = definition(response.getBody(), "conduct-triage");
         assertThat(triage.path("type").asText()).isEqualTo("dmn");
         assertThat(triage.path("versions").get(0).has("runningCases")).isFalse();
@@ -150,7 +151,8 @@ class ModelerApiTest {
     void aRestartDoesNotUndoWhatACoordinatorDeployed() {
         String repositoryVersion = latest("conduct-incident");
         String xml = http.withBasicAuth("gita", "gita").getForObject("/api/modeler/definitions/" + repositoryVersion + "/xml", String.class);
-        String modelerVersion = deploy("demo", xml, repositoryVersion).getBody().path("definitions").get(0).path("id").asText();
+        JsonNode deployed = deploy("demo", xml, repositoryVersion).getBody();
+        String modelerVersion = deployed.path("definitions").get(0).path("id").asText();
         String triage = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("conduct-triage").latestVersion().singleResult().getId();
         String table = http.withBasicAuth("gita", "gita").getForObject("/api/modeler/definitions/" + triage + "/xml", String.class);
         ResponseEntity<JsonNode> decision = deploy("gita", table, triage);
@@ -158,9 +160,21 @@ class ModelerApiTest {
         var atNextStart = new RepositoryDeployment(repositoryService);
 
         assertThat(decision.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(decision.getBody().path("forms")).isEmpty();
+        assertThat(decision.getBody().path("resourcesKept")).isEmpty();
         assertThat(atNextStart.deployment().getId()).isEqualTo(repositoryDeployment.deployment().getId());
         assertThat(latest("conduct-incident")).isEqualTo(modelerVersion);
+        assertThat(repositoryService.getDeploymentResourceNames(deployed.path("deploymentId").asText()))
+                .as("the process conduct-incident calls from its own deployment, and the forms")
+                .contains("processes/conduct-incident.bpmn", "processes/conduct-conflict-declaration.bpmn", "forms/conflict-declaration.form");
+    }
+
+    @Test
+    void refusesACallToAProcessThatItsDeploymentWouldNotHold() {
+        ResponseEntity<JsonNode> refused = deploy("gita", resource("calls-missing.bpmn"), null);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactly("CallActivity_Missing");
+        assertThat(refused.getBody().path("errors").get(0).path("message").asText()).contains("no-such-process");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cultivate.modeler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A coordinator changes conduct-incident in the browser modeler, meets the lint, deploys, and new reports start the new version. */
 @DefaultProfileTest
@@ -100,8 +102,11 @@ class ModelerBrowserTest {
         var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("conduct-incident").latestVersion().singleResult();
         assertThat(repositoryService.getBpmnModelInstance(latest.getId()).<UserTask>getModelElementById(TASK).getName()).isEqualTo(NEW_NAME);
         String reference = report().getBody().path("reference").asText();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
-                .getProcessDefinitionId()).isEqualTo(latest.getId());
+        var newCase = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        assertThat(newCase.getProcessDefinitionId()).isEqualTo(latest.getId());
+        // the conflict declarations it calls from its own deployment came along with it
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                runtimeService.createProcessInstanceQuery().superProcessInstanceId(newCase.getId()).count() > 0);
         assertThat(browser.requestedOrigins()).containsOnly(base());
         assertThat(contentSecurityPolicyViolations()).isEmpty();
     }
