@@ -2,7 +2,10 @@ package org.cultivate.modeler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +17,14 @@ import org.cultivate.system.RepositoryDeployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,6 +182,40 @@ class ModelerApiTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactly("CallActivity_Missing");
         assertThat(refused.getBody().path("errors").get(0).path("message").asText()).contains("no-such-process");
+    }
+
+    @Test
+    void aCoordinatorDeploysWithTheFormsThroughTheEndpointTheDesktopModelerUses() throws IOException {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", "modeler-two-steps");
+        parts.add("deployment-source", "Camunda Modeler");
+        parts.add("data", named("modeler-two-steps.bpmn", resource("two-steps.bpmn")));
+        for (String form : List.of("acknowledge-report", "investigate")) {
+            parts.add(form, named(form + ".form", Files.readString(Path.of("forms", form + ".form"))));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<JsonNode> created = http.withBasicAuth("gita", "gita")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), JsonNode.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String definitionId = created.getBody().path("deployedProcessDefinitions").fieldNames().next();
+        runtimeService.startProcessInstanceById(definitionId);
+        String taskId = taskService.createTaskQuery().processDefinitionId(definitionId).singleResult().getId();
+        assertThat(http.withBasicAuth("demo", "demo").getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class)
+                .path("id").asText()).isEqualTo("acknowledge-report");
+        assertThat(http.withBasicAuth("alice", "alice").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(parts, headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static ByteArrayResource named(String fileName, String content) {
+        return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
     }
 
     @Test

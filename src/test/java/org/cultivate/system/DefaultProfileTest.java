@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole server in the default profile (local demo users, mail to the log) on a private
- * in-memory H2, on a random port. Test classes that share it share one Spring context.
+ * in-memory H2, on a random port. Test classes that share it share one Spring context, and their
+ * {@code /engine-rest} calls reach its engine even when other tests' contexts started since.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,5 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:cultivate-default;DB_CLOSE_DELAY=-1",
         "cultivate.tracking.lookups-per-minute=10000",
         "cultivate.metrics.refresh=PT0.2S"})
+@TestExecutionListeners(listeners = RegisteredEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface DefaultProfileTest {
 }
