@@ -101,21 +101,27 @@ class IdentityBootstrap implements InitializingBean {
         grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // coordinators deploy new versions of the flows (modeler); a deployment holds no case data
+        grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
     }
 
+    /** Adds the permission to the group's grant on the resource, creating the grant if there is none (one per resource). */
     private void grant(String group, Resource resource, String resourceId, Permission permission) {
-        boolean exists = authorizationService.createAuthorizationQuery()
+        Authorization authorization = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).hasPermission(permission).count() > 0;
-        if (!exists) {
-            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            authorization.addPermission(permission);
-            authorizationService.saveAuthorization(authorization);
+        } else if (authorization.isPermissionGranted(permission)) {
+            return;
         }
+        authorization.addPermission(permission);
+        authorizationService.saveAuthorization(authorization);
     }
 
     private void ensureDemoUser(DemoUser demo) {

@@ -13,15 +13,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +82,13 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the element can be clicked, brings it to the middle of the window (away from fixed bars), clicks it. */
+    public void click(By element) {
+        WebElement found = waiting().until(ExpectedConditions.elementToBeClickable(element));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found);
+        waiting().until(ExpectedConditions.elementToBeClickable(found)).click();
     }
 
     /** Saves the page as target/screenshots/NAME.png, for the docs and for a failed test's post-mortem. */
