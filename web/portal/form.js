@@ -93,6 +93,11 @@ function serverMessage(error) {
   return error.rule && has(`rule.${error.rule}`) ? t(`rule.${error.rule}`, { limit }) : error.message;
 }
 
+function ownHeading(deployed) {
+  const first = deployed.components?.[0];
+  return first?.type === 'text' && /^\s*#/.test(first.text ?? '');
+}
+
 function componentIdsByKey() {
   const ids = {};
   eachComponent(schema.components, component => {
@@ -176,6 +181,8 @@ export function render() {
   const content = document.getElementById('content');
   const heading = document.getElementById('page-heading');
   heading.textContent = has(`form.${formId}.title`) ? t(`form.${formId}.title`) : t('form.title');
+  // a form that opens with its own heading (as Camunda Forms do) needs no second one
+  heading.hidden = Boolean(schema && !receipt && ownHeading(schema));
   if (failure) {
     content.replaceChildren(el('p', { role: 'alert' }, t(failure)));
     return;

@@ -109,7 +109,8 @@ export function render() {
     return;
   }
   const questions = trackedCase.updates.filter(update => update.status === AWAITING_ANSWER);
-  main.replaceChildren(
+  // el() drops the parts that do not apply (null), replaceChildren would print them
+  main.replaceChildren(el('div', {},
     notice ? el('p', { id: 'notice', class: 'notice', role: 'status', tabindex: '-1' }, notice) : null,
     el('section', { class: 'summary', 'aria-labelledby': 'status-heading' },
       el('h2', { id: 'status-heading' }, t('track.status')),
@@ -122,5 +123,5 @@ export function render() {
     trackedCase.status === APPEAL_OPEN ? el('section', { class: 'appeal' }, messageBox('appeal', 'appeals')) : null,
     el('section', { 'aria-labelledby': 'timeline-heading' },
       el('h2', { id: 'timeline-heading' }, t('track.timeline')),
-      timeline(trackedCase.updates)));
+      timeline(trackedCase.updates))));
 }

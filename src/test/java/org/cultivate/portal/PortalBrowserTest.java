@@ -57,9 +57,8 @@ class PortalBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void aReporterSubmitsAnonymouslyAnswersTheCommitteeAndReadsTheOutcome(String name, Dimension window) {
-        try (Browser browser = Browser.open(window, "en-GB")) {
+        try (Browser browser = openAt(window, "en-GB", "/portal")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal");
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Report a code-of-conduct incident")));
             browser.screenshot("portal-catalogue-" + name);
             driver.findElement(By.linkText("Report a code-of-conduct incident")).click();
@@ -121,9 +120,8 @@ class PortalBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void badFieldsAreRejectedWithTheMessageNextToThem(String name, Dimension window) {
-        try (Browser browser = Browser.open(window, "en")) {
+        try (Browser browser = openAt(window, "en", "/portal/forms/incident-report")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal/forms/incident-report");
             WebElement description = field(browser, "What happened?");
             WebElement email = field(browser, "Your e-mail address (optional)");
             description.sendKeys("Too short");
@@ -150,9 +148,8 @@ class PortalBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void anUnknownCodeShowsNotFoundAndNothingElse(String name, Dimension window) {
-        try (Browser browser = Browser.open(window, "en")) {
+        try (Browser browser = openAt(window, "en", "/portal/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
             WebElement notFound = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".not-found")));
             assertThat(notFound.getText()).isEqualTo("Not found.");
@@ -166,9 +163,8 @@ class PortalBrowserTest {
     void aCodeTypedIntoTheBoxOpensItsCase(String name, Dimension window) {
         String code = committee.post(null, "/api/forms/incident-report/submissions",
                 Map.of("description", "Somebody shouted at me during the meetup."), Map.class).getBody().get("trackingCode").toString();
-        try (Browser browser = Browser.open(window, "en")) {
+        try (Browser browser = openAt(window, "en", "/portal/track")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal/track");
             field(browser, "Tracking code").sendKeys(code, Keys.ENTER);
 
             browser.waiting().until(ExpectedConditions.urlToBe(origin() + "/portal/track/" + code));
@@ -180,9 +176,8 @@ class PortalBrowserTest {
 
     @Test
     void theBrowsersSpanishGivesASpanishPortalAndSpanishForTheCase() {
-        try (Browser browser = Browser.open(Browser.PHONE, "es-ES")) {
+        try (Browser browser = openAt(Browser.PHONE, "es-ES", "/portal")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal");
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Denunciar un incidente del código de conducta")));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
             assertThat(driver.findElement(By.tagName("nav")).getText()).contains("Seguir un caso");
@@ -215,9 +210,8 @@ class PortalBrowserTest {
 
     @Test
     void aFormCanBeFilledInAndSentWithTheKeyboardAlone() {
-        try (Browser browser = Browser.open(Browser.DESKTOP, "en")) {
+        try (Browser browser = openAt(Browser.DESKTOP, "en", "/portal/forms/incident-report")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal/forms/incident-report");
             WebElement description = field(browser, "What happened?");
             Actions keyboard = new Actions(driver);
 
@@ -240,9 +234,8 @@ class PortalBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void theTransparencyReportIsAChartOfThePublicFigures(String name, Dimension window) {
-        try (Browser browser = Browser.open(window, "en")) {
+        try (Browser browser = openAt(window, "en", "/portal/transparency")) {
             WebDriver driver = browser.driver();
-            driver.get(origin() + "/portal/transparency");
 
             WebElement period = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("period")));
             assertThat(period.getText()).startsWith("Reports received from");
@@ -252,6 +245,12 @@ class PortalBrowserTest {
             assertThat(browser.requestedOrigins()).containsExactly(origin());
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
+    }
+
+    private Browser openAt(Dimension window, String language, String path) {
+        Browser browser = Browser.open(window, language);
+        browser.driver().get(origin() + path);
+        return browser;
     }
 
     private String origin() {
