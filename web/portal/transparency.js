@@ -70,8 +70,9 @@ function chart(id, counts, group) {
 }
 
 function figure(key, value, unit) {
+  const suppressed = unit ? 'transparency.tooFew' : 'transparency.suppressed';
   const shown = value === null || value === undefined
-    ? t('transparency.suppressed', { n: report.suppressedBelow })
+    ? t(suppressed, { n: report.suppressedBelow })
     : `${new Intl.NumberFormat(language()).format(value)} ${unit ? t(unit) : ''}`.trim();
   return el('div', { class: 'figure' }, el('dt', {}, t(key)), el('dd', {}, shown));
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.cultivate.system.CommitteeOverRest;
 import org.cultivate.system.DefaultProfileTest;
 import org.cultivate.web.Browser;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The public portal in Debian's Chromium, on a phone-sized and a desktop window, as a reporter
@@ -234,13 +236,22 @@ class PortalBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void theTransparencyReportIsAChartOfThePublicFigures(String name, Dimension window) {
+        for (int i = 0; i < 3; i++) {
+            committee.post(null, "/api/forms/incident-report/submissions",
+                    Map.of("description", "Insults in the project chat, again and again.", "behaviour", "harassment"), Map.class);
+        }
+        // triage gives each report its severity right after it is taken
+        await().atMost(Duration.ofSeconds(30)).until(() -> !http.getForObject("/api/conduct/transparency", JsonNode.class)
+                .path("bySeverity").isEmpty());
         try (Browser browser = openAt(window, "en", "/portal/transparency")) {
             WebDriver driver = browser.driver();
 
             WebElement period = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("period")));
             assertThat(period.getText()).startsWith("Reports received from");
-            assertThat(driver.findElement(By.cssSelector(".figures")).getText()).contains("Reports received");
-            assertThat(driver.findElements(By.cssSelector("svg.chart, #bySeverity"))).isNotEmpty();
+            assertThat(driver.findElement(By.cssSelector(".figure dd")).getText()).matches("[0-9]+");
+            List<WebElement> bars = driver.findElements(By.cssSelector("svg#bySeverity rect.chart-bar"));
+            assertThat(bars).isNotEmpty().allSatisfy(bar -> assertThat(Double.parseDouble(bar.getAttribute("width"))).isPositive());
+            assertThat(driver.findElement(By.cssSelector("svg#bySeverity title")).getAttribute("textContent")).isEqualTo("Reports by severity");
             browser.screenshot("portal-transparency-" + name);
             assertThat(browser.requestedOrigins()).containsExactly(origin());
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
