@@ -10,6 +10,7 @@ let schema = null;
 let translations = {};
 let formJs = null;
 let receipt = null;
+let shownLanguage = null;
 let failure = null;
 
 export async function load() {
@@ -197,6 +198,11 @@ export function render() {
     return;
   }
   const data = formJs ? formJs._getState().data : {};
+  // a language answer the reader did not change follows the language they switch to
+  if (data.language === shownLanguage) {
+    delete data.language;
+  }
+  shownLanguage = language();
   formJs?.destroy();
   const container = el('div', { id: 'form-container' });
   const status = el('p', { class: 'form-status', role: 'status', id: 'form-status' });

@@ -143,6 +143,7 @@ class PortalBrowserTest {
             assertThat(errorsUnder(driver, description)).isEmpty();
             assertThat(driver.findElements(By.id("tracking-code"))).isEmpty();
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(email.getAttribute("id"));
+            browser.screenshot("portal-form-server-error-" + name);
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
     }
