@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -144,6 +145,10 @@ class PortalBrowserTest {
             assertThat(driver.findElements(By.id("tracking-code"))).isEmpty();
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(email.getAttribute("id"));
             browser.screenshot("portal-form-server-error-" + name);
+            // nothing runs off the side of the window, not even a long label
+            assertThat(((JavascriptExecutor) driver).executeScript("""
+                    return document.documentElement.scrollWidth <= window.innerWidth
+                        && [...document.querySelectorAll('label')].every(label => label.scrollWidth <= label.clientWidth + 1)""")).isEqualTo(true);
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
     }
