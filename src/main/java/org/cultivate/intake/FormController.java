@@ -62,9 +62,10 @@ class FormController {
     @GetMapping("/{formId}/translations/{language}")
     JsonNode translation(@PathVariable String formId, @PathVariable String language) throws IOException {
         String id = intake.startForm(formId).formId();
-        var resource = new ClassPathResource("forms/i18n/" + id + "." + language + ".json");
-        if (!language.matches("[a-z]{2,3}") || !resource.exists()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into '" + language + "'.");
+        // only a language tag reaches the class path, never a path
+        var resource = language.matches("[a-z]{2,3}") ? new ClassPathResource("forms/i18n/" + id + "." + language + ".json") : null;
+        if (resource == null || !resource.exists()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into this language.");
         }
         try (InputStream in = resource.getInputStream()) {
             return objectMapper.readTree(in);

@@ -127,6 +127,10 @@ class PortalBrowserTest {
             WebDriver driver = browser.driver();
             WebElement description = field(browser, "What happened?");
             WebElement email = field(browser, "Your e-mail address (optional)");
+            // the date picker (flatpickr, inside form-js) opens under the strict policy too
+            field(browser, "When did it happen?").click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+            description.click();
             description.sendKeys("Too short");
             // form-js takes this address; the server wants a domain with a dot in it
             email.sendKeys("rosa@localhost");
@@ -198,6 +202,10 @@ class PortalBrowserTest {
             assertThat(errorOf(browser, description)).isEqualTo("Este campo es obligatorio.");
 
             description.sendKeys("Alguien me insultó varias veces en el chat del proyecto.");
+            // a Spanish option label, a language-independent value
+            driver.findElement(By.id(field(browser, "¿Qué tipo de comportamiento fue?").getAttribute("id") + "-display")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='Acoso o intimidación']"))).click();
             driver.findElement(By.id("send")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code")));
             assertThat(driver.findElement(By.id("receipt-heading")).getText()).isEqualTo("Enviado. Guarda tu código de seguimiento");
@@ -205,13 +213,16 @@ class PortalBrowserTest {
             // the case keeps the reader's language, for the mails to the reporter
             String caseId = committee.awaitCase(reference);
             assertThat(committee.get("demo", "/process-instance/" + caseId + "/variables/language").path("value").asText()).isEqualTo("es");
+            assertThat(committee.get("demo", "/process-instance/" + caseId + "/variables/behaviour").path("value").asText())
+                    .isEqualTo("harassment");
 
             driver.findElement(By.cssSelector("button[data-language=en]")).click();
-            assertThat(driver.findElement(By.id("receipt-heading")).getText()).isEqualTo("Sent. Keep your tracking code");
+            assertThat(browser.waiting().until(ExpectedConditions.textToBe(By.id("receipt-heading"), "Sent. Keep your tracking code")))
+                    .isTrue();
             driver.get(origin() + "/portal/transparency");
             // the switch is remembered over the browser's language
-            assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("page-heading"))).getText())
-                    .isEqualTo("Code-of-conduct transparency report");
+            assertThat(browser.waiting().until(ExpectedConditions.textToBe(By.id("page-heading"), "Code-of-conduct transparency report")))
+                    .isTrue();
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         }
     }
