@@ -64,16 +64,19 @@ class PortalBrowserTest {
             WebDriver driver = browser.driver();
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Report a code-of-conduct incident")));
             browser.screenshot("portal-catalogue-" + name);
+            assertThat(browser.accessibilityViolations()).as("catalogue").isEmpty();
             driver.findElement(By.linkText("Report a code-of-conduct incident")).click();
 
             field(browser, "What happened?").sendKeys("Someone kept posting insults about me in the project chat.");
             browser.screenshot("portal-form-" + name);
+            assertThat(browser.accessibilityViolations()).as("form").isEmpty();
             driver.findElement(By.id("send")).click();
 
             String code = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code"))).getText();
             assertThat(code).matches("[A-Za-z0-9_-]{32}");
             assertThat(driver.findElement(By.cssSelector(".receipt")).getText()).contains("shown only once");
             browser.screenshot("portal-receipt-" + name);
+            assertThat(browser.accessibilityViolations()).as("receipt").isEmpty();
             String reference = driver.findElement(By.cssSelector(".receipt p:nth-of-type(5) code")).getText();
 
             String inCase = "processInstanceBusinessKey=" + reference;
@@ -88,6 +91,7 @@ class PortalBrowserTest {
                     .isEqualTo(QUESTION);
             assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for your answer");
             browser.screenshot("portal-track-question-" + name);
+            assertThat(browser.accessibilityViolations()).as("tracking page with a question").isEmpty();
             field(browser, "Answer").sendKeys("Yes, two moderators saw it.");
             driver.findElement(By.cssSelector("#answer-form button[type=submit]")).click();
             assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
@@ -114,6 +118,7 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains(OUTCOME).doesNotContain("insults");
             assertThat(driver.findElement(By.id("appeal-form")).isDisplayed()).isTrue();
             browser.screenshot("portal-track-outcome-" + name);
+            assertThat(browser.accessibilityViolations()).as("tracking page with the outcome").isEmpty();
 
             assertThat(browser.requestedOrigins()).containsExactly(origin());
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
@@ -149,6 +154,7 @@ class PortalBrowserTest {
             assertThat(driver.findElements(By.id("tracking-code"))).isEmpty();
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(email.getAttribute("id"));
             browser.screenshot("portal-form-server-error-" + name);
+            assertThat(browser.accessibilityViolations()).as("form with errors").isEmpty();
             // nothing runs off the side of the window, not even a long label
             assertThat(((JavascriptExecutor) driver).executeScript("""
                     return document.documentElement.scrollWidth <= window.innerWidth
@@ -198,6 +204,7 @@ class PortalBrowserTest {
 
             WebElement description = field(browser, "¿Qué pasó?");
             browser.screenshot("portal-form-es-phone");
+            assertThat(browser.accessibilityViolations()).as("Spanish form").isEmpty();
             driver.findElement(By.id("send")).click();
             assertThat(errorOf(browser, description)).isEqualTo("Este campo es obligatorio.");
 
@@ -270,6 +277,7 @@ class PortalBrowserTest {
             assertThat(bars).isNotEmpty().allSatisfy(bar -> assertThat(Double.parseDouble(bar.getAttribute("width"))).isPositive());
             assertThat(driver.findElement(By.cssSelector("svg#bySeverity title")).getAttribute("textContent")).isEqualTo("Reports by severity");
             browser.screenshot("portal-transparency-" + name);
+            assertThat(browser.accessibilityViolations()).as("transparency report").isEmpty();
             assertThat(browser.requestedOrigins()).containsExactly(origin());
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
