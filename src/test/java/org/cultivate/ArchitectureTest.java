@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Package by feature: the process features (conduct, grant, taskforce, onboarding) do not know
- * each other, and the shared packages (system, identity, intake, notify, modeler) know no feature.
+ * each other, and the shared packages (system, identity, intake, notify, modeler, portal) know no feature.
  */
 class ArchitectureTest {
 
@@ -31,7 +31,7 @@ class ArchitectureTest {
     @Test
     void sharedPackagesKnowNoFeature() {
         noClasses().that().resideInAnyPackage("org.cultivate.system..", "org.cultivate.identity..", "org.cultivate.intake..",
-                        "org.cultivate.notify..", "org.cultivate.modeler..")
+                        "org.cultivate.notify..", "org.cultivate.modeler..", "org.cultivate.portal..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(MAIN);
     }

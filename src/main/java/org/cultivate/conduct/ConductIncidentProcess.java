@@ -1,5 +1,7 @@
 package org.cultivate.conduct;
 
+import org.cultivate.intake.CaseLanguage;
+
 /** The names that {@code processes/conduct-incident.bpmn}, its DMN and its forms share with the code. */
 public final class ConductIncidentProcess {
 
@@ -16,7 +18,8 @@ public final class ConductIncidentProcess {
     public static final String ONGOING_DANGER = "ongoingDanger";
     public static final String REPORTER_NAME = "reporterName";
     public static final String REPORTER_EMAIL = "reporterEmail";
-    public static final String LANGUAGE = "language";
+    /** The reporter's language: the form's own field, or the portal's language when it is left empty. */
+    public static final String LANGUAGE = CaseLanguage.VARIABLE;
 
     // set by the process
     public static final String CODE_NAME = "codeName";

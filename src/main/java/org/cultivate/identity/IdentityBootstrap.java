@@ -102,13 +102,15 @@ class IdentityBootstrap implements InitializingBean {
         grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        grant(Groups.COORDINATORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        // the browser modeler deploys new versions and moves running cases onto them as the coordinator
+        // coordinators deploy new versions of the flows (modeler); a deployment holds no case data
         grant(Groups.COORDINATORS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+        // and move running cases onto a new version (modeler); the engine checks it on both versions
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
     }
 
-    /** Adds the permission to the group's grant on the resource, which the engine allows only once per group and resource. */
+    /** Adds the permission to the group's grant on the resource, creating the grant if there is none (one per resource). */
     private void grant(String group, Resource resource, String resourceId, Permission permission) {
         Authorization authorization = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)

@@ -1,10 +1,10 @@
 package org.cultivate.identity;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -61,23 +61,26 @@ class SecurityConfiguration {
      * Tasklist and Cockpit) and the modeler's deployments. Cultivate's other endpoints call the
      * engine as the system, after deciding themselves what the caller may see.
      */
+    private static final RequestMatcher WEBAPP_ENGINE_API = path("/camunda/api/engine/**");
     private static final RequestMatcher ENGINE_DOORS = new OrRequestMatcher(
-            path("/camunda/api/engine/**"), path("/api/modeler/**"));
+            WEBAPP_ENGINE_API, path("/api/modeler/**"), path("/api/conduct/cases/**"));
 
     private static final RequestMatcher WEBAPP_LOGOUT = path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
+    /**
+     * The engine as Camunda's REST API finds it, by name: the filters must set the user on, and
+     * check with, the very engine the request's queries run on.
+     */
+    private static final Supplier<ProcessEngine> ENGINE = () -> EngineUtil.lookupProcessEngine(null);
+
     private final SignInMethod signIn;
-    private final IdentityService identityService;
-    private final TaskService taskService;
-    private final HistoryService historyService;
+    private final CaseReadLog caseReadLog;
     private final String keycloakPublicUrl;
 
-    SecurityConfiguration(SignInMethod signIn, IdentityService identityService, TaskService taskService,
-            HistoryService historyService, @Value("${cultivate.keycloak.public-url:}") String keycloakPublicUrl) {
+    SecurityConfiguration(SignInMethod signIn, CaseReadLog caseReadLog,
+            @Value("${cultivate.keycloak.public-url:}") String keycloakPublicUrl) {
         this.signIn = signIn;
-        this.identityService = identityService;
-        this.taskService = taskService;
-        this.historyService = historyService;
+        this.caseReadLog = caseReadLog;
         this.keycloakPublicUrl = keycloakPublicUrl;
     }
 
@@ -92,8 +95,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .addFilterAfter(new CamundaAuthenticationBridge(identityService, AnyRequestMatcher.INSTANCE), AuthorizationFilter.class)
-                .addFilterAfter(new TaskAttachmentGuard(taskService, historyService), CamundaAuthenticationBridge.class);
+                .addFilterAfter(new CaseReadRecorder(caseReadLog, ENGINE), AuthorizationFilter.class)
+                .addFilterAfter(new CamundaAuthenticationBridge(ENGINE, AnyRequestMatcher.INSTANCE), CaseReadRecorder.class)
+                .addFilterAfter(new TaskAttachmentGuard(ENGINE), CamundaAuthenticationBridge.class)
+                .addFilterAfter(new HideForbiddenReads(AnyRequestMatcher.INSTANCE), TaskAttachmentGuard.class);
         signIn.forCalls(http, unauthorized);
         return http.build();
     }
@@ -131,8 +136,10 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(unauthorized, api)
                         .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api))
-                .addFilterAfter(new CamundaAuthenticationBridge(identityService, ENGINE_DOORS), AuthorizationFilter.class)
-                .addFilterAfter(new TaskAttachmentGuard(taskService, historyService), CamundaAuthenticationBridge.class);
+                .addFilterAfter(new CaseReadRecorder(caseReadLog, ENGINE), AuthorizationFilter.class)
+                .addFilterAfter(new CamundaAuthenticationBridge(ENGINE, ENGINE_DOORS), CaseReadRecorder.class)
+                .addFilterAfter(new TaskAttachmentGuard(ENGINE), CamundaAuthenticationBridge.class)
+                .addFilterAfter(new HideForbiddenReads(WEBAPP_ENGINE_API), TaskAttachmentGuard.class);
         signIn.forCalls(http, unauthorized);
         signIn.forBrowsers(http);
         http.logout(logout -> {

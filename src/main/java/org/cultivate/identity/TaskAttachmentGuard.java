@@ -1,6 +1,7 @@
 package org.cultivate.identity;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,8 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,12 +26,10 @@ class TaskAttachmentGuard extends OncePerRequestFilter {
     private static final Pattern SINGLE_ITEM = Pattern.compile(
             "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(comment|attachment)/[^/]+(/data)?/?$");
 
-    private final TaskService taskService;
-    private final HistoryService historyService;
+    private final Supplier<ProcessEngine> engine;
 
-    TaskAttachmentGuard(TaskService taskService, HistoryService historyService) {
-        this.taskService = taskService;
-        this.historyService = historyService;
+    TaskAttachmentGuard(Supplier<ProcessEngine> engine) {
+        this.engine = engine;
     }
 
     @Override
@@ -50,7 +48,8 @@ class TaskAttachmentGuard extends OncePerRequestFilter {
 
     /** The engine's own authorization checks decide, for the user the REST authentication set. */
     private boolean readable(String taskId) {
-        return taskService.createTaskQuery().taskId(taskId).count() > 0
-                || historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+        ProcessEngine checking = engine.get();
+        return checking.getTaskService().createTaskQuery().taskId(taskId).count() > 0
+                || checking.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
     }
 }

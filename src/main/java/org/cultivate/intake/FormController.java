@@ -11,12 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.cultivate.intake.IntakeService.Receipt;
 import org.cultivate.system.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,10 +49,35 @@ class FormController {
                 .toList();
     }
 
+    /** The form's JSON as deployed with its process: what the portal renders and the submission is checked against. */
+    @GetMapping("/{formId}")
+    JsonNode form(@PathVariable String formId) {
+        return intake.startForm(formId).json();
+    }
+
+    /**
+     * {@code forms/i18n/FORMID.LANGUAGE.json}: the form's texts in another language, keyed by component
+     * id. The portal shows them; values and the checks of a submission stay those of the form.
+     */
+    @GetMapping("/{formId}/translations/{language}")
+    JsonNode translation(@PathVariable String formId, @PathVariable String language) throws IOException {
+        String id = intake.startForm(formId).formId();
+        // only a language tag reaches the class path, never a path
+        var resource = language.matches("[a-z]{2,3}") ? new ClassPathResource("forms/i18n/" + id + "." + language + ".json") : null;
+        if (resource == null || !resource.exists()) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into this language.");
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return objectMapper.readTree(in);
+        }
+    }
+
     @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Receipt> submit(@PathVariable String formId, HttpServletRequest request) throws IOException {
+    ResponseEntity<Receipt> submit(@PathVariable String formId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            HttpServletRequest request) throws IOException {
         // no Location header: the tracking code is a secret and should not land in proxies' logs
-        return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(formId, readBody(request)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(intake.submit(formId, readBody(request), acceptLanguage));
     }
 
     /** Reads at most the allowed size, whatever the request claims, so an endless body costs nothing. */

@@ -38,13 +38,18 @@ class IntakeService {
         return startForms.all();
     }
 
+    StartForm startForm(String formId) {
+        return startForms.find(formId).orElseThrow(() -> unknownForm(formId));
+    }
+
     /**
      * Starts the case and its tracking entry in one transaction: either both exist and the code is
-     * handed out, or neither does.
+     * handed out, or neither does. {@code acceptLanguage} gives the case its language unless the
+     * form asks for one itself.
      */
     @Transactional
-    Receipt submit(String formId, JsonNode values) {
-        StartForm form = startForms.find(formId).orElseThrow(() -> unknownForm(formId));
+    Receipt submit(String formId, JsonNode values, String acceptLanguage) {
+        StartForm form = startForm(formId);
         if (!values.isObject()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission",
                     "A submission is a JSON object of the form's field values.");
@@ -54,6 +59,9 @@ class IntakeService {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission",
                     result.errors().size() == 1 ? "One field needs attention." : result.errors().size() + " fields need attention.",
                     result.errors());
+        }
+        if (result.variables().getValue(CaseLanguage.VARIABLE, Object.class) == null) {
+            result.variables().putValue(CaseLanguage.VARIABLE, CaseLanguage.fromAcceptLanguage(acceptLanguage));
         }
         String code = TrackingCodes.newCode();
         String reference = TrackingCodes.newReference(form.processKey());

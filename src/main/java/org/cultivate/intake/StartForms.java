@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -41,8 +42,8 @@ class StartForms {
         this.objectMapper = objectMapper;
     }
 
-    /** A public start form, with the process definition that a submission of it starts. */
-    record StartForm(String formId, String title, String processKey, String processDefinitionId, FormSchema schema) {
+    /** A public start form, with the process definition that a submission of it starts and its JSON as deployed. */
+    record StartForm(String formId, String title, String processKey, String processDefinitionId, FormSchema schema, JsonNode json) {
     }
 
     List<StartForm> all() {
@@ -70,9 +71,10 @@ class StartForms {
             return Optional.empty();
         }
         try (InputStream json = formService.getDeployedStartForm(definition.getId())) {
-            FormSchema schema = FormSchema.parse(objectMapper.readTree(json));
+            JsonNode form = objectMapper.readTree(json);
+            FormSchema schema = FormSchema.parse(form);
             String title = Objects.requireNonNullElse(schema.title(), definition.getName());
-            return Optional.of(new StartForm(schema.id(), title, definition.getKey(), definition.getId(), schema));
+            return Optional.of(new StartForm(schema.id(), title, definition.getKey(), definition.getId(), schema, form));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the start form of " + definition.getKey(), e);
         }

@@ -49,7 +49,7 @@ final class SubmissionValidator {
         for (Iterator<String> names = submission.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!form.fields().containsKey(name)) {
-                errors.add(new FieldError(name, "This form has no field \"" + name + "\"."));
+                errors.add(new FieldError(name, "This form has no field \"" + name + "\".", "unknownField", null));
             }
         }
         for (Field field : form.fields().values()) {
@@ -57,7 +57,7 @@ final class SubmissionValidator {
             try {
                 variables.putValueTyped(field.key(), typed(field, value, today));
             } catch (Invalid invalid) {
-                errors.add(new FieldError(field.key(), "\"" + field.label() + "\" " + invalid.getMessage()));
+                errors.add(new FieldError(field.key(), "\"" + field.label() + "\" " + invalid.getMessage(), invalid.rule, invalid.limit));
             }
         }
         return new Result(variables, List.copyOf(errors));
@@ -69,7 +69,7 @@ final class SubmissionValidator {
                 || (value.isArray() && value.isEmpty());
         if (empty || (field.type().equals("checkbox") && value.isBoolean() && !value.asBoolean())) {
             if (field.required()) {
-                throw new Invalid(field.type().equals("checkbox") ? "must be checked." : "is required.");
+                throw field.type().equals("checkbox") ? new Invalid("checked", "must be checked.") : new Invalid("required", "is required.");
             }
             return empty ? emptyValue(field) : Variables.booleanValue(false);
         }
@@ -95,25 +95,25 @@ final class SubmissionValidator {
 
     private static String text(Field field, JsonNode value) {
         if (!value.isTextual()) {
-            throw new Invalid("must be text.");
+            throw new Invalid("type", "must be text.");
         }
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
         field.minLength().filter(min -> length < min).ifPresent(min -> {
-            throw new Invalid("must have at least " + min + " characters.");
+            throw new Invalid("minLength", min, "must have at least " + min + " characters.");
         });
         field.maxLength().filter(max -> length > max).ifPresent(max -> {
-            throw new Invalid("must have at most " + max + " characters.");
+            throw new Invalid("maxLength", max, "must have at most " + max + " characters.");
         });
         field.pattern().filter(pattern -> !pattern.matcher(text).find()).ifPresent(pattern -> {
-            throw new Invalid("does not have the expected format.");
+            throw new Invalid("pattern", "does not have the expected format.");
         });
         field.validationType().ifPresent(type -> {
             if (type.equals("email") && !EMAIL.matcher(text).matches()) {
-                throw new Invalid("must be an e-mail address.");
+                throw new Invalid("email", "must be an e-mail address.");
             }
             if (type.equals("phone") && !PHONE.matcher(text).matches()) {
-                throw new Invalid("must be a phone number.");
+                throw new Invalid("phone", "must be a phone number.");
             }
         });
         return text;
@@ -127,25 +127,25 @@ final class SubmissionValidator {
             try {
                 number = new BigDecimal(value.asText().trim());
             } catch (NumberFormatException e) {
-                throw new Invalid("must be a number.");
+                throw new Invalid("number", "must be a number.");
             }
         } else {
-            throw new Invalid("must be a number.");
+            throw new Invalid("number", "must be a number.");
         }
         field.decimalDigits().filter(digits -> number.stripTrailingZeros().scale() > digits).ifPresent(digits -> {
-            throw new Invalid(digits == 0 ? "must be a whole number." : "must have at most " + digits + " decimal digits.");
+            throw new Invalid("decimalDigits", digits, digits == 0 ? "must be a whole number." : "must have at most " + digits + " decimal digits.");
         });
         field.min().filter(min -> number.compareTo(BigDecimal.valueOf(min)) < 0).ifPresent(min -> {
-            throw new Invalid("must be at least " + plain(min) + ".");
+            throw new Invalid("min", min, "must be at least " + plain(min) + ".");
         });
         field.max().filter(max -> number.compareTo(BigDecimal.valueOf(max)) > 0).ifPresent(max -> {
-            throw new Invalid("must be at most " + plain(max) + ".");
+            throw new Invalid("max", max, "must be at most " + plain(max) + ".");
         });
         if (wholeNumbers(field)) {
             try {
                 return Variables.longValue(number.longValueExact());
             } catch (ArithmeticException e) {
-                throw new Invalid("is too large.");
+                throw new Invalid("number", "is too large.");
             }
         }
         return Variables.doubleValue(number.doubleValue());
@@ -162,31 +162,31 @@ final class SubmissionValidator {
 
     private static boolean bool(JsonNode value) {
         if (!value.isBoolean()) {
-            throw new Invalid("must be true or false.");
+            throw new Invalid("type", "must be true or false.");
         }
         return value.asBoolean();
     }
 
     private static String option(Field field, JsonNode value) {
         if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
-            throw new Invalid("must be one of the offered choices.");
+            throw new Invalid("option", "must be one of the offered choices.");
         }
         String choice = value.asText();
         if (!field.options().isEmpty() && !field.options().contains(choice)) {
-            throw new Invalid("'" + abbreviate(choice) + "' is not one of the offered choices.");
+            throw new Invalid("option", "'" + abbreviate(choice) + "' is not one of the offered choices.");
         }
         return choice;
     }
 
     private static JsonNode options(Field field, JsonNode value) {
         if (!value.isArray()) {
-            throw new Invalid("must be a list of choices.");
+            throw new Invalid("type", "must be a list of choices.");
         }
         var seen = new HashSet<String>();
         for (JsonNode item : value) {
             String choice = option(field, item);
             if (!seen.add(choice)) {
-                throw new Invalid("'" + abbreviate(choice) + "' is chosen twice.");
+                throw new Invalid("option", "'" + abbreviate(choice) + "' is chosen twice.");
             }
         }
         return value;
@@ -194,7 +194,7 @@ final class SubmissionValidator {
 
     private static String dateTime(Field field, JsonNode value, LocalDate today) {
         if (!value.isTextual()) {
-            throw new Invalid("must be a date or time as text.");
+            throw new Invalid("type", "must be a date or time as text.");
         }
         String text = value.asText();
         try {
@@ -207,10 +207,10 @@ final class SubmissionValidator {
                 default -> LocalDate.parse(text);
             };
             if (date != null && field.disallowPassedDates() && date.isBefore(today)) {
-                throw new Invalid("must not be in the past.");
+                throw new Invalid("pastDate", "must not be in the past.");
             }
         } catch (DateTimeParseException e) {
-            throw new Invalid(switch (field.subtype()) {
+            throw new Invalid(field.subtype(), switch (field.subtype()) {
                 case "time" -> "must be a time such as 14:30.";
                 case "datetime" -> "must be a date and time such as 2026-05-31T14:30.";
                 default -> "must be a date such as 2026-05-31.";
@@ -242,8 +242,17 @@ final class SubmissionValidator {
 
     /** Why one field is not acceptable; caught per field so that every bad field is reported. */
     private static final class Invalid extends RuntimeException {
-        Invalid(String message) {
+        private final String rule;
+        private final Object limit;
+
+        Invalid(String rule, String message) {
+            this(rule, null, message);
+        }
+
+        Invalid(String rule, Object limit, String message) {
             super(message, null, false, false);
+            this.rule = rule;
+            this.limit = limit;
         }
     }
 }

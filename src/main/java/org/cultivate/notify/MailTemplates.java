@@ -18,6 +18,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code Subject: …}, then the plain-text body) and {@code NAME.html}. Placeholders are
  * {@code {{name}}}; values are HTML-escaped in the HTML part, and line breaks are removed from
  * the subject so nobody can add headers. A placeholder without a value is an error, not a blank.
+ * A template may come in other languages as {@code NAME.LANGUAGE.txt} and {@code NAME.LANGUAGE.html}
+ * (such as {@code report-acknowledged.es.txt}); without one, the mail is in English.
  */
 @Component
 class MailTemplates {
@@ -28,6 +30,12 @@ class MailTemplates {
     private final Map<String, String> sources = new ConcurrentHashMap<>();
 
     record Rendered(String subject, String text, String html) {
+    }
+
+    Rendered render(String template, String language, Map<String, ?> model) {
+        String localized = language != null && language.matches("[a-z]{2,3}") && exists(template + "." + language + ".txt")
+                ? template + "." + language : template;
+        return render(localized, model);
     }
 
     Rendered render(String template, Map<String, ?> model) {
@@ -41,6 +49,10 @@ class MailTemplates {
         String text = fill(textSource.substring(firstLineEnd + 1).stripLeading(), model, false);
         String html = fill(source(template + ".html"), model, true);
         return new Rendered(subject, text, html);
+    }
+
+    private boolean exists(String name) {
+        return sources.containsKey(name) || new ClassPathResource("mail/" + name).exists();
     }
 
     private String source(String name) {

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code issueTrackingCode} (optional): a holder name such as {@code respondent}; a new tracking
  * code of the case for that holder is issued and given to the template as {@code trackingCode}.
  * Only its hash is stored, so the mail is the one place the code exists;</li>
+ * <li>{@code language} (optional): the recipient's language, such as the case's {@code ${language}};
+ * the template in that language is used when there is one, English otherwise;</li>
  * <li>any other parameter: a value for the template. The template sees only these, the case's
  * {@code reference}, {@code portalUrl} and {@code tasklistUrl}: what the BPMN does not pass, no mail can leak.</li>
  * </ul>
@@ -44,7 +46,8 @@ class SendEmailDelegate implements JavaDelegate {
     static final String TO_GROUP = "toGroup";
     static final String EVENT = "event";
     static final String ISSUE_TRACKING_CODE = "issueTrackingCode";
-    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT, ISSUE_TRACKING_CODE);
+    static final String LANGUAGE = "language";
+    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT, ISSUE_TRACKING_CODE, LANGUAGE);
     private static final Logger log = LoggerFactory.getLogger(SendEmailDelegate.class);
 
     private final MailTemplates templates;
@@ -86,7 +89,7 @@ class SendEmailDelegate implements JavaDelegate {
         if (holder != null) {
             model.put("trackingCode", caseTracking.issueCode(execution.getProcessBusinessKey(), holder));
         }
-        MailTemplates.Rendered rendered = templates.render(template, model);
+        MailTemplates.Rendered rendered = templates.render(template, (String) execution.getVariableLocal(LANGUAGE), model);
 
         String event = (String) execution.getVariableLocal(EVENT);
         event = event != null ? event : execution.getCurrentActivityId();

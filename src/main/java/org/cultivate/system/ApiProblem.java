@@ -43,7 +43,11 @@ public class ApiProblem extends RuntimeException {
         return HttpHeaders.EMPTY;
     }
 
-    /** One bad field of a submission: its key in the form, and what is wrong in words a person understands. */
-    public record FieldError(String field, String message) {
+    /**
+     * One bad field of a submission: its key in the form, what is wrong in words a person
+     * understands, and the same as a machine-readable {@code rule} (such as {@code minLength}) with
+     * its {@code limit} where it has one, so that a client can say it in the reader's language.
+     */
+    public record FieldError(String field, String message, String rule, Object limit) {
     }
 }

@@ -49,6 +49,7 @@ import static org.cultivate.conduct.ConductIncidentProcess.APPEAL_RESPONSE;
 import static org.cultivate.conduct.ConductIncidentProcess.APPROVE;
 import static org.cultivate.conduct.ConductIncidentProcess.FINAL_OUTCOME;
 import static org.cultivate.conduct.ConductIncidentProcess.INFORM_REPORTED_PERSON;
+import static org.cultivate.conduct.ConductIncidentProcess.LANGUAGE;
 import static org.cultivate.conduct.ConductIncidentProcess.MESSAGE_TO_REPORTED_PERSON;
 import static org.cultivate.conduct.ConductIncidentProcess.REPORTED_PERSON_EMAIL;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_REVIEW_APPEAL;
@@ -660,7 +661,8 @@ class ConductIncidentProcessTest {
                 .putValueTyped(PEOPLE_INVOLVED, Variables.stringValue(null))
                 .putValueTyped(BEHAVIOUR, Variables.stringValue(null))
                 .putValue(REPORTER_NAME, reporterEmail == null ? null : "Rosa Reporter")
-                .putValueTyped(REPORTER_EMAIL, Variables.stringValue(reporterEmail));
+                .putValueTyped(REPORTER_EMAIL, Variables.stringValue(reporterEmail))
+                .putValue(LANGUAGE, "en");
     }
 
     private ProcessInstance startReport(VariableMap variables) {

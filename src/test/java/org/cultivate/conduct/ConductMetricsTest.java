@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +18,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Open cases by status and missed acknowledgement deadlines, as a monitoring system reads them. */
 @DefaultProfileTest
-@AutoConfigureObservability(tracing = false) // Spring Boot tests switch metrics export off unless asked
 class ConductMetricsTest {
 
     @Autowired

@@ -53,8 +53,8 @@ class TransparencyApiTest {
 
     @Test
     void wrongCredentialsAndABackwardPeriodAreRefused() {
-        // eve: a wrong password locks an account for a few seconds, and no other test here signs in as eve
-        ResponseEntity<JsonNode> wrong = get(REPORT, "eve", "not-the-password");
+        // not a real account: a wrong password would lock it for a few seconds, for other tests too
+        ResponseEntity<JsonNode> wrong = get(REPORT, "no-such-user", "not-the-password");
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(wrong.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
         assertThat(wrong.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -93,6 +93,28 @@ class IntakeApiTest {
     }
 
     @Test
+    void theCaseTakesItsLanguageFromTheFormOrElseFromTheSubmissionsAcceptLanguage() {
+        String fromHeader = submit("incident-report", """
+                {"description": "Someone shouted at me during the meetup."}""", "es-MX,es;q=0.9,en;q=0.5")
+                .getBody().path("reference").asText();
+        String fromForm = submit("incident-report", """
+                {"description": "Someone shouted at me during the meetup.", "language": "en"}""", "es")
+                .getBody().path("reference").asText();
+        String withoutHeader = submit("incident-report", """
+                {"description": "Someone shouted at me during the meetup."}""").getBody().path("reference").asText();
+
+        assertThat(languageOf(fromHeader)).isEqualTo("es");
+        assertThat(languageOf(fromForm)).isEqualTo("en");
+        assertThat(languageOf(withoutHeader)).isEqualTo("en");
+    }
+
+    private Object languageOf(String reference) {
+        String caseId = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(caseId)
+                .variableName(CaseLanguage.VARIABLE).singleResult().getValue();
+    }
+
+    @Test
     void aBadSubmissionIsRefusedFieldByFieldAndStartsNothing() {
         long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("conduct-incident").count();
 
@@ -106,6 +128,13 @@ class IntakeApiTest {
                 .containsExactlyInAnyOrder("description", "location", "reporterEmail", "isAdmin");
         assertThat(response.getBody().path("errors").findValuesAsText("message"))
                 .contains("\"What happened?\" must have at least 10 characters.");
+        // and as a rule with its limit, for clients that say it in their reader's language
+        assertThat(response.getBody().path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).isEqualTo("description");
+            assertThat(error.path("rule").asText()).isEqualTo("minLength");
+            assertThat(error.path("limit").asInt()).isEqualTo(10);
+        });
+        assertThat(response.getBody().path("errors").findValuesAsText("rule")).contains("option", "email", "unknownField");
         assertThat(response.getBody().toString()).doesNotContain("Exception", "at org.");
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("conduct-incident").count()).isEqualTo(before);
     }
@@ -299,8 +328,15 @@ class IntakeApiTest {
     }
 
     private ResponseEntity<JsonNode> submit(String formId, String body) {
+        return submit(formId, body, null);
+    }
+
+    private ResponseEntity<JsonNode> submit(String formId, String body, String acceptLanguage) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (acceptLanguage != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+        }
         return http.postForEntity("/api/forms/" + formId + "/submissions", new HttpEntity<>(body, headers), JsonNode.class);
     }
 

@@ -138,6 +138,13 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void everyErrorNamesItsRuleAndLimitForClientsThatTranslate() {
+        var result = SubmissionValidator.validate(FORM, json("{\"name\": \"A\", \"agree\": false, \"unknown\": 1}"), TODAY);
+        assertThat(result.errors()).extracting(error -> error.field() + ":" + error.rule() + ":" + error.limit())
+                .containsExactlyInAnyOrder("name:minLength:2", "agree:checked:null", "topics:required:null", "unknown:unknownField:null");
+    }
+
+    @Test
     void typesEveryFieldAndFillsTheEmptyOnesWithTypedNulls() {
         var result = SubmissionValidator.validate(FORM, merge(
                 "{\"amount\": 1200, \"share\": 0.5, \"count\": \"3\", \"newsletter\": true, \"tags\": [\"x\"]}"), TODAY);

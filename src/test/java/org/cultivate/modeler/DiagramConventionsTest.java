@@ -66,7 +66,7 @@ class DiagramConventionsTest {
     private static Set<String> formIds() throws IOException {
         var json = new ObjectMapper();
         try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-            return forms.map(form -> {
+            return forms.filter(form -> form.toString().endsWith(".form")).map(form -> {
                 try {
                     return json.readTree(form.toFile()).path("id").asText();
                 } catch (IOException e) {

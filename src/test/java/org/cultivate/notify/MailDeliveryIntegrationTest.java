@@ -6,12 +6,17 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,6 +65,8 @@ class MailDeliveryIntegrationTest {
     IdentityService identityService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     ManagementService managementService;
 
@@ -111,6 +118,32 @@ class MailDeliveryIntegrationTest {
     }
 
     @Test
+    void theReporterGetsATrackingCodeOfTheirOwnByMailInTheirLanguage() throws Exception {
+        JsonNode receipt = submitted("""
+                {"description": "Me insultaron varias veces en el chat del proyecto.",
+                 "reporterEmail": "lucia@example.org", "language": "es"}""");
+        String reference = receipt.path("reference").asText();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
+        MimeMessage ack = to("lucia@example.org");
+        assertThat(ack.getSubject()).isEqualTo("Hemos recibido tu denuncia (" + reference + ")");
+        String text = plainText(ack);
+        Matcher code = Pattern.compile("código de seguimiento:\\s+([A-Za-z0-9_-]{32})\\s").matcher(text);
+        assertThat(code.find()).as("a tracking code in %s", text).isTrue();
+
+        // a second code for the same case and holder, which only the mail carries
+        assertThat(code.group(1)).isNotEqualTo(receipt.path("trackingCode").asText());
+        JsonNode tracked = http.getForObject("/api/tracking/" + code.group(1), JsonNode.class);
+        assertThat(tracked.path("reference").asText()).isEqualTo(reference);
+        assertThat(tracked.path("holder").asText()).isEqualTo("submitter");
+        String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(caseId).list())
+                .noneSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).contains(code.group(1)));
+        // the committee's alert stays in English
+        assertThat(to("carmen@committee.test").getSubject()).startsWith("New code-of-conduct report");
+    }
+
+    @Test
     void withSmtpDownTheReportIsTakenAndItsMailsArriveOnceSmtpIsBack() throws Exception {
         smtp.stop();
         String reference;
@@ -158,12 +191,32 @@ class MailDeliveryIntegrationTest {
     }
 
     private String submit(String json) {
+        return submitted(json).path("reference").asText();
+    }
+
+    private JsonNode submitted(String json) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<JsonNode> response = http.postForEntity("/api/forms/incident-report/submissions",
                 new HttpEntity<>(json, headers), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return response.getBody().path("reference").asText();
+        return response.getBody();
+    }
+
+    /** The text/plain part of a mail, decoded. */
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     private static int freePort() {

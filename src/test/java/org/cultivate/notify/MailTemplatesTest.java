@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -41,6 +44,42 @@ class MailTemplatesTest {
         assertThatThrownBy(() -> templates.render("test-greeting", Map.of("reference", "CI-1")))
                 .hasMessageContaining("'name'");
         assertThatThrownBy(() -> templates.render("no-such-template", Map.of())).hasMessageContaining("no-such-template");
+    }
+
+    @Test
+    void aTemplateInTheRecipientsLanguageIsUsedWhenThereIsOneAndEnglishOtherwise() {
+        Map<String, Object> model = Map.of("reference", "CI-1", "trackingCode", "a-fresh-tracking-code",
+                "portalUrl", "http://localhost:8080/portal");
+
+        assertThat(templates.render("report-acknowledged", "es", model).subject()).isEqualTo("Hemos recibido tu denuncia (CI-1)");
+        assertThat(templates.render("report-acknowledged", "es", model).html()).contains("lang=\"es\"", "a-fresh-tracking-code");
+        assertThat(templates.render("report-acknowledged", "fr", model).subject()).isEqualTo("We have received your report (CI-1)");
+        assertThat(templates.render("report-acknowledged", null, model).subject()).isEqualTo("We have received your report (CI-1)");
+        assertThat(templates.render("report-acknowledged", "../mail/report-acknowledged", model).subject())
+                .isEqualTo("We have received your report (CI-1)");
+    }
+
+    /** A translation asks for the same values as its English template, so it never fails where English works. */
+    @Test
+    void everyTranslatedTemplateNeedsTheSameValuesAsItsEnglishOne() throws IOException {
+        Path mail = Path.of("src/main/resources/mail");
+        int translations = 0;
+        try (Stream<Path> files = Files.list(mail)) {
+            for (Path translated : files.filter(file -> file.getFileName().toString().matches("[a-z-]+\\.[a-z]{2,3}\\.(txt|html)")).toList()) {
+                String name = translated.getFileName().toString();
+                Path english = mail.resolve(name.replaceFirst("\\.[a-z]{2,3}\\.", "."));
+                assertThat(placeholders(translated)).as(name).isEqualTo(placeholders(english));
+                translations++;
+            }
+        }
+        assertThat(translations).isGreaterThanOrEqualTo(4);
+    }
+
+    private static Set<String> placeholders(Path template) throws IOException {
+        var names = new TreeSet<String>();
+        Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}").matcher(Files.readString(template))
+                .results().forEach(match -> names.add(match.group(1)));
+        return names;
     }
 
     /** Every mail task of every BPMN passes what its template needs, so no mail fails at run time for a missing value. */

@@ -34,7 +34,7 @@ class DockerComposeTest {
     private static final Path KEYCLOAK_DIR = Path.of("keycloak");
 
     /** Placeholders with a sensible default that an installation may leave unset. */
-    private static final Set<String> OPTIONAL_VARIABLES = Set.of("SERVER_PORT", "POSTGRES_POOL_SIZE");
+    private static final Set<String> OPTIONAL_VARIABLES = Set.of("SERVER_PORT", "POSTGRES_POOL_SIZE", "CULTIVATE_ACCESS_LOG_RETENTION");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final int MAILPIT_SMTP_PORT = 1025;
     private static final int SERVER_PORT = 8080;

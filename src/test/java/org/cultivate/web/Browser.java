@@ -13,15 +13,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +41,7 @@ public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
 
     private final ChromeDriver driver;
     private final List<String> requestedUrls = new ArrayList<>();
@@ -58,6 +62,7 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(binary("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")))
@@ -65,6 +70,7 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return new Browser(driver);
     }
 
@@ -79,6 +85,13 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the element can be clicked, brings it to the middle of the window (away from fixed bars), clicks it. */
+    public void click(By element) {
+        WebElement found = waiting().until(ExpectedConditions.elementToBeClickable(element));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found);
+        waiting().until(ExpectedConditions.elementToBeClickable(found)).click();
     }
 
     /** Saves the page as target/screenshots/NAME.png, for the docs and for a failed test's post-mortem. */
@@ -119,6 +132,38 @@ public final class Browser implements AutoCloseable {
             origins.add(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
         }
         return origins;
+    }
+
+    /** Console messages in which the browser refused something under the page's Content-Security-Policy. */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    /**
+     * What axe-core (pinned in package-lock.json, run inside the page through the driver, which the
+     * page's Content-Security-Policy does not limit) finds wrong for people with disabilities on
+     * the page as it is now: labels, contrast, names, structure. Only serious and critical
+     * findings, as "rule: help (where)".
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityViolations() {
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new IllegalStateException("axe-core is missing: run npm ci", e);
+        }
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(results => done(results.violations
+                    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+                    .map(violation => violation.id + ': ' + violation.help + ' ('
+                      + violation.nodes.map(node => node.target.join(' ')).join(', ') + ')')))
+                  .catch(error => done(['axe failed: ' + error]));""");
+        return List.copyOf((List<String>) found);
     }
 
     @Override

@@ -1,0 +1,92 @@
+package org.cultivate.identity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+/**
+ * Who may read a process's cases, said by the process itself: a process with the extension
+ * property {@value #CASE_READERS} (a comma-separated list of groups) grants those groups READ on
+ * each new case and its history as the case starts. Per case, never per definition, so a
+ * per-person revoke (a recusal) still wins. The conduct process has no such property: its
+ * members are granted one by one once they declare no conflict (conduct/Recusals).
+ */
+@Component
+class CaseReadersPlugin extends AbstractProcessEnginePlugin {
+
+    static final String CASE_READERS = "cultivate.caseReaders";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+                List<String> groups = caseReaders(process);
+                if (!groups.isEmpty()) {
+                    definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(groups));
+                }
+            }
+        });
+        configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+
+    /** The groups named in the process's {@code camunda:properties}, if any. */
+    static List<String> caseReaders(Element process) {
+        Element extensions = process.element("extensionElements");
+        Element properties = extensions == null ? null : extensions.element("properties");
+        if (properties == null) {
+            return List.of();
+        }
+        return properties.elements("property").stream()
+                .filter(property -> CASE_READERS.equals(property.attribute("name")))
+                .flatMap(property -> Arrays.stream(String.valueOf(property.attribute("value")).split(",")))
+                .map(String::trim)
+                .filter(group -> !group.isEmpty())
+                .toList();
+    }
+
+    /** Runs as the case starts, in its transaction, so a case never exists without its grants. */
+    record GrantCaseReaders(List<String> groups) implements ExecutionListener {
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+            for (String group : groups) {
+                grant(authorizations, group, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
+                grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
+                        HistoricProcessInstancePermissions.READ);
+            }
+        }
+
+        private static void grant(AuthorizationService authorizations, String group, Resource resource, String id,
+                Permission permission) {
+            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(id);
+            authorization.addPermission(permission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

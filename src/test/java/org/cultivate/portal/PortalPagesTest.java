@@ -1,0 +1,65 @@
+package org.cultivate.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cultivate.system.DefaultProfileTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The portal's pages and the public endpoints they read, over plain HTTP. */
+@DefaultProfileTest
+class PortalPagesTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/portal", "/portal/", "/portal/forms/incident-report", "/portal/track",
+            "/portal/track/SomeCodeThatNobodyHas", "/portal/transparency"})
+    void everyPageIsPlainHtmlWithItsScriptAndAStrictContentSecurityPolicy(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(response.getBody()).contains("<html lang=", "src=\"/portal/app.js\"", "class=\"skip-link\"")
+                .doesNotContain("<script>", "<style", "style=\"", "http://", "https://");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+    }
+
+    @Test
+    void theBundlesAreServedFromTheJar() {
+        assertThat(http.getForEntity("/portal/app.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/portal/app.css", String.class).getBody()).contains(".fjs-container");
+    }
+
+    @Test
+    void aPublicFormIsServedAsDeployed() {
+        JsonNode form = http.getForObject("/api/forms/incident-report", JsonNode.class);
+
+        assertThat(form.path("id").asText()).isEqualTo("incident-report");
+        assertThat(form.path("components").findValuesAsText("key")).contains("description", "reporterEmail", "language");
+        assertThat(http.getForEntity("/api/forms/acknowledge-report", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aFormsTranslationIsKeyedByTheIdsOfTheDeployedForm() {
+        JsonNode form = http.getForObject("/api/forms/incident-report", JsonNode.class);
+        JsonNode spanish = http.getForObject("/api/forms/incident-report/translations/es", JsonNode.class);
+
+        assertThat(form.path("components").findValuesAsText("id")).containsAll(() -> spanish.fieldNames());
+        assertThat(spanish.path("Field_Description").path("label").asText()).isEqualTo("¿Qué pasó?");
+        assertThat(http.getForEntity("/api/forms/incident-report/translations/fr", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/forms/incident-report/translations/..%2Fincident-report", String.class).getStatusCode())
+                .isIn(HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST);
+    }
+}
