@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class BoundResources {
 
     private static final String DEPLOYMENT_BINDING = "deployment";
+    static final String BOUND_BY_DEPLOYMENT = "bound-by-deployment";
 
     private final RepositoryService repositoryService;
     private final EngineUser engineUser;
@@ -44,12 +45,12 @@ class BoundResources {
                 }
                 ProcessDefinition called = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
                 if (called == null) {
-                    problems.add(new FieldError(call.getId(), "It calls the process '" + key + "' from its own deployment, but no such process is deployed."));
+                    problems.add(DiagramConventions.problem(call.getId(), BOUND_BY_DEPLOYMENT, "It calls the process '" + key + "' from its own deployment, but no such process is deployed."));
                     continue;
                 }
                 resources.putIfAbsent(called.getResourceName(), new Resource(called.getDeploymentId(), called.getResourceName()));
                 DiagramConventions.check(repositoryService.getBpmnModelInstance(called.getId()), formIds).forEach(problem ->
-                        problems.add(new FieldError(problem.field(), "In the called process '" + key + "': " + problem.message())));
+                        problems.add(DiagramConventions.problem(problem.field(), problem.rule(), "In the called process '" + key + "': " + problem.message())));
             }
             for (BusinessRuleTask rule : model.getModelElementsByType(BusinessRuleTask.class)) {
                 String key = rule.getCamundaDecisionRef();
@@ -58,7 +59,7 @@ class BoundResources {
                 }
                 DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
                 if (decision == null) {
-                    problems.add(new FieldError(rule.getId(), "It evaluates the decision '" + key + "' from its own deployment, but no such decision is deployed."));
+                    problems.add(DiagramConventions.problem(rule.getId(), BOUND_BY_DEPLOYMENT, "It evaluates the decision '" + key + "' from its own deployment, but no such decision is deployed."));
                     continue;
                 }
                 resources.putIfAbsent(decision.getResourceName(), new Resource(decision.getDeploymentId(), decision.getResourceName()));

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cultivate.system.ApiProblem;
-import org.cultivate.system.ApiProblem.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -52,7 +51,7 @@ class CaseMigration {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "No migration plan", "The engine cannot map these versions onto each other.",
                     e.getValidationReport().getInstructionReports().stream()
                             .flatMap(report -> report.getFailures().stream()
-                                    .map(failure -> new FieldError(report.getMigrationInstruction().getSourceActivityId(), failure)))
+                                    .map(failure -> DiagramConventions.problem(report.getMigrationInstruction().getSourceActivityId(), "migration-plan", failure)))
                             .toList());
         }
         var migrated = new ArrayList<String>();

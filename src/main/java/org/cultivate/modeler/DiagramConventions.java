@@ -30,6 +30,10 @@ final class DiagramConventions {
 
     /** Ids that modelers generate, such as Activity_0abc123, Flow_1x2y3z4 or StartEvent_1. */
     static final Pattern GENERATED_ID = Pattern.compile("[A-Za-z]+_(?=[0-9a-z]*[0-9])[0-9a-z]{7}|[A-Za-z]+_[0-9]+");
+    /** The rules, named as in the bpmnlint plugin, so a client can tell the problems apart. */
+    static final String MEANINGFUL_IDS = "cultivate/meaningful-ids";
+    static final String HISTORY_TIME_TO_LIVE = "cultivate/history-time-to-live";
+    static final String FORM_REQUIRED = "cultivate/form-required";
     /** The start-event property that says a process is only started by another one, so nobody fills in a form. */
     static final String CALLED_PROPERTY = "called";
 
@@ -44,7 +48,7 @@ final class DiagramConventions {
         }
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
-                problems.add(new FieldError(process.getId(), "Set a history time to live (for example P365D): Cultivate keeps no case history forever."));
+                problems.add(problem(process.getId(), HISTORY_TIME_TO_LIVE, "Set a history time to live (for example P365D): Cultivate keeps no case history forever."));
             }
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -66,10 +70,15 @@ final class DiagramConventions {
                 problems.add(generatedId(decision.getId()));
             }
             if (decision.getCamundaHistoryTimeToLiveString() == null) {
-                problems.add(new FieldError(decision.getId(), "Set a history time to live (for example P365D): Cultivate keeps no decision history forever."));
+                problems.add(problem(decision.getId(), HISTORY_TIME_TO_LIVE, "Set a history time to live (for example P365D): Cultivate keeps no decision history forever."));
             }
         }
         return problems;
+    }
+
+    /** A problem with one element of a diagram, named by its id, and the rule it breaks. */
+    static FieldError problem(String elementId, String rule, String message) {
+        return new FieldError(elementId, message, rule, null);
     }
 
     static boolean isGenerated(String id) {
@@ -85,7 +94,7 @@ final class DiagramConventions {
     }
 
     private static FieldError generatedId(String id) {
-        return new FieldError(String.valueOf(id), "Give it an id that says what it is, such as UserTask_TriageReport or Flow_Severity_Critical, instead of a generated one.");
+        return problem(String.valueOf(id), MEANINGFUL_IDS, "Give it an id that says what it is, such as UserTask_TriageReport or Flow_Severity_Critical, instead of a generated one.");
     }
 
     /** A person fills in the form of a plain start event of a process, unless the process is only ever called. */
@@ -108,11 +117,11 @@ final class DiagramConventions {
 
     private static void form(String id, String what, String formRef, String binding, Set<String> formIds, List<FieldError> problems) {
         if (formRef == null || formRef.isBlank()) {
-            problems.add(new FieldError(id, "This " + what + " needs a form: set its Camunda Form reference (formRef) to one of " + String.join(", ", formIds.stream().sorted().toList()) + "."));
+            problems.add(problem(id, FORM_REQUIRED, "This " + what + " needs a form: set its Camunda Form reference (formRef) to one of " + String.join(", ", formIds.stream().sorted().toList()) + "."));
         } else if (!"deployment".equals(binding)) {
-            problems.add(new FieldError(id, "Bind the form reference '" + formRef + "' to the deployment (formRefBinding=\"deployment\"), so each version keeps its own forms."));
+            problems.add(problem(id, FORM_REQUIRED, "Bind the form reference '" + formRef + "' to the deployment (formRefBinding=\"deployment\"), so each version keeps its own forms."));
         } else if (!formIds.contains(formRef)) {
-            problems.add(new FieldError(id, "There is no form '" + formRef + "' in the deployment; the forms are " + String.join(", ", formIds.stream().sorted().toList()) + "."));
+            problems.add(problem(id, FORM_REQUIRED, "There is no form '" + formRef + "' in the deployment; the forms are " + String.join(", ", formIds.stream().sorted().toList()) + "."));
         }
     }
 }

@@ -120,8 +120,8 @@ class DiagramDeployer {
     }
 
     private static Stream<FieldError> errors(ResourceReport report) {
-        return report.getErrors().stream().map(problem -> new FieldError(
-                problem.getMainElementId() == null ? report.getResourceName() : problem.getMainElementId(), problem.getMessage()));
+        return report.getErrors().stream().map(problem -> DiagramConventions.problem(
+                problem.getMainElementId() == null ? report.getResourceName() : problem.getMainElementId(), "engine", problem.getMessage()));
     }
 
     private String latestRepositoryDeploymentId() {

@@ -107,6 +107,8 @@ class ModelerApiTest {
         assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
                 "StartEvent_1", "Flow_0k2x9ab", "Activity_0abc123", "modeler-broken",
                 "StartEvent_1", "Activity_0abc123", "UserTask_UnknownForm", "UserTask_LatestBinding");
+        assertThat(refused.getBody().path("errors").findValuesAsText("rule")).contains(
+                "cultivate/meaningful-ids", "cultivate/history-time-to-live", "cultivate/form-required");
         assertThat(refused.getBody().path("errors").findValuesAsText("message"))
                 .anySatisfy(message -> assertThat(message).contains("no form 'no-such-form'"))
                 .anySatisfy(message -> assertThat(message).contains("history time to live"));
