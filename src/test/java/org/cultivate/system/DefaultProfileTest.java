@@ -7,12 +7,12 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole server in the default profile (local demo users, mail to the log) on a private
  * in-memory H2, on a random port. Test classes that share it share one Spring context, and their
- * {@code /engine-rest} calls reach its engine even when other tests' contexts started since.
+ * {@code /engine-rest} calls reach its engine even when other tests' contexts started since
+ * ({@link ActiveEngineTestListener}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +22,5 @@ import org.springframework.test.context.TestExecutionListeners;
         "spring.datasource.url=jdbc:h2:mem:cultivate-default;DB_CLOSE_DELAY=-1",
         "cultivate.tracking.lookups-per-minute=10000",
         "cultivate.metrics.refresh=PT0.2S"})
-@TestExecutionListeners(listeners = RegisteredEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface DefaultProfileTest {
 }
