@@ -157,6 +157,13 @@ class KeycloakRealmFileTest {
         }
     }
 
+    @Test
+    void clientDescriptionsFitKeycloaksColumn() {
+        // Keycloak stores a client's description in 255 characters; a longer one aborts the whole import
+        assertThat(elements(realm.path("clients"))).allSatisfy(client ->
+                assertThat(client.path("description").asText()).as(client.path("clientId").asText()).hasSizeLessThanOrEqualTo(255));
+    }
+
     /** User name to group names, as Keycloak will have them after the import. */
     private static Map<String, Set<String>> memberships() {
         return people().stream().collect(Collectors.toMap(
