@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -126,7 +127,9 @@ class KeycloakSignIn implements SignInMethod {
         ClientRegistrationRepository registrations = clientRegistrationRepository();
         var endAtKeycloak = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endAtKeycloak.setPostLogoutRedirectUri("{baseUrl}/portal");
-        logout.logoutSuccessHandler(endAtKeycloak);
+        // a default for the other logouts, after the webapps' own: an explicit success handler would
+        // answer their script call with a redirect to Keycloak, which a script cannot follow
+        logout.defaultLogoutSuccessHandlerFor(endAtKeycloak, AnyRequestMatcher.INSTANCE);
         logout.addLogoutHandler(endKeycloakSession());
     }
 
