@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.identity.NativeUserQuery;
@@ -121,6 +123,17 @@ class KeycloakIdentityProvider implements ReadOnlyIdentityProvider {
         return paged.toList();
     }
 
+    /**
+     * The engine's own tables let a signed-in user read users and groups only as their
+     * authorizations allow; it grants every user their own account and every member their groups
+     * when it creates them. Keycloak's users are never created in the engine, so those two
+     * defaults are applied here and everything else is asked of the engine's authorizations (an
+     * administrator reads all; the engine itself, with no one signed in, too).
+     */
+    static boolean readable(CommandContext commandContext, Resources resource, String id) {
+        return commandContext.getAuthorizationManager().isAuthorized(Permissions.READ, resource, id);
+    }
+
     static <T> Predicate<T> when(Object criterion, Predicate<T> test) {
         return criterion == null ? item -> true : test;
     }
@@ -137,15 +150,15 @@ class KeycloakIdentityProvider implements ReadOnlyIdentityProvider {
 
         @Override
         public long executeCount(CommandContext commandContext) {
-            return matches().count();
+            return matches(commandContext).count();
         }
 
         @Override
         public List<User> executeList(CommandContext commandContext, Page page) {
-            return page(matches().map(KeycloakUserQuery::toUser), page);
+            return page(matches(commandContext).map(KeycloakUserQuery::toUser), page);
         }
 
-        private Stream<Person> matches() {
+        private Stream<Person> matches(CommandContext commandContext) {
             if (tenantId != null || procDefId != null) {
                 return Stream.empty();
             }
@@ -161,6 +174,8 @@ class KeycloakIdentityProvider implements ReadOnlyIdentityProvider {
                     .filter(when(email, person -> email.equalsIgnoreCase(String.valueOf(person.email()))))
                     .filter(when(emailLike, person -> like(person.email(), emailLike)))
                     .filter(when(members, person -> members.contains(person.id())))
+                    .filter(person -> person.id().equals(commandContext.getAuthenticatedUserId())
+                            || readable(commandContext, Resources.USER, person.id()))
                     .sorted(Comparator.comparing(Person::id));
         }
 
@@ -184,15 +199,15 @@ class KeycloakIdentityProvider implements ReadOnlyIdentityProvider {
 
         @Override
         public long executeCount(CommandContext commandContext) {
-            return matches().count();
+            return matches(commandContext).count();
         }
 
         @Override
         public List<Group> executeList(CommandContext commandContext, Page page) {
-            return page(matches().map(KeycloakGroupQuery::toGroup), page);
+            return page(matches(commandContext).map(KeycloakGroupQuery::toGroup), page);
         }
 
-        private Stream<Team> matches() {
+        private Stream<Team> matches(CommandContext commandContext) {
             if (tenantId != null || procDefId != null) {
                 return Stream.empty();
             }
@@ -204,6 +219,8 @@ class KeycloakIdentityProvider implements ReadOnlyIdentityProvider {
                     .filter(when(nameLike, team -> like(team.name(), nameLike)))
                     .filter(when(type, team -> type.equals(typeOf(team.id()))))
                     .filter(when(userId, team -> snapshot.membersByTeam().getOrDefault(team.id(), List.of()).contains(userId)))
+                    .filter(team -> snapshot.membersByTeam().getOrDefault(team.id(), List.of()).contains(commandContext.getAuthenticatedUserId())
+                            || readable(commandContext, Resources.GROUP, team.id()))
                     .sorted(Comparator.comparing(Team::id));
         }
 

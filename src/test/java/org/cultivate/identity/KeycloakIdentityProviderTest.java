@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In the keycloak profile the engine reads users and groups from the real Keycloak (the realm of
- * keycloak/): its own queries, Camunda's REST API and the Admin webapp's API list them.
+ * keycloak/): its own queries, Camunda's REST API and the Admin webapp's API list them, to an
+ * administrator all of them, to anyone else as the engine's authorizations allow.
  */
 @KeycloakProfileTest
 class KeycloakIdentityProviderTest {
@@ -57,6 +58,16 @@ class KeycloakIdentityProviderTest {
         assertThat(get(api + "/user?memberOfGroup=conduct-committee", "demo").findValuesAsText("id"))
                 .containsExactly("alice", "bob", "chidi");
         assertThat(get(api + "/group?member=demo", "demo").findValuesAsText("id")).containsExactly("camunda-admin", "coordinators");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/engine-rest", "/camunda/api/engine/engine/default"})
+    void aCommitteeMemberSeesHerselfAndHerGroupButNotTheDirectory(String api) throws Exception {
+        // as with the engine's own tables: a user may read their own account and their groups, no one else's
+        assertThat(get(api + "/user", "dana").findValuesAsText("id")).containsExactly("dana");
+        assertThat(get(api + "/user?memberOfGroup=conduct-committee", "dana").findValuesAsText("id")).isEmpty();
+        assertThat(get(api + "/group", "dana").findValuesAsText("id")).containsExactly("grants-committee");
+        assertThat(get(api + "/user/dana/profile", "dana").path("email").asText()).isEqualTo("dana@cultivate.test");
     }
 
     private JsonNode get(String path, String user) throws IOException, InterruptedException {
