@@ -36,7 +36,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,7 +56,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "cultivate.keycloak.client-secret=" + KeycloakSettings.DEMO_CLIENT_SECRET,
         "cultivate.keycloak.allow-demo-realm=true"})
 @ActiveProfiles("keycloak")
-@DirtiesContext
 class ForgedTokensTest {
 
     private static final List<String> DOORS = List.of("/engine-rest/task", "/api/conduct/bans");

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole server in the keycloak profile against {@link RealKeycloak}, on a private in-memory
  * H2, on the port the imported realm accepts redirects to (hence a defined port rather than a
- * random one). Test classes that share it share one Spring context.
+ * random one). Test classes that share it share one Spring context, in a test JVM of their own
+ * (the tag; see pom.xml).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         "cultivate.metrics.refresh=PT0.2S"})
 @ActiveProfiles("keycloak")
 @ContextConfiguration(initializers = RealKeycloak.Properties.class)
+@Tag(KeycloakProfileTest.REAL_KEYCLOAK)
 @interface KeycloakProfileTest {
+
+    /** The JUnit tag of the tests against the real Keycloak. */
+    String REAL_KEYCLOAK = "real-keycloak";
 }

@@ -50,7 +50,7 @@ class KeycloakSingleSignOnTest {
         assertThat(loginPage.body()).contains("kc-form-login");
 
         HttpResponse<String> tasklist = signIn(loginPage, "alice");
-        assertThat(tasklist.statusCode()).isEqualTo(200);
+        assertThat(tasklist.statusCode()).as("%s: %s", tasklist.uri(), tasklist.body()).isEqualTo(200);
         assertThat(tasklist.uri().toString()).startsWith(app + TASKLIST);
         JsonNode alice = webappUser();
         assertThat(alice.path("userId").asText()).isEqualTo("alice");
