@@ -101,10 +101,19 @@ abstract class SecurityMatrix {
                 Outcome.OK, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK));
         table.put(PAGE + "/camunda/app/cockpit/default/", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
+        table.put(PAGE + "/portal", everyone(Outcome.OK, Outcome.OK));
+        table.put(PAGE + "/portal/track/NoSuchCodeAtAll", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/forms", everyone(Outcome.OK, Outcome.OK));
+        table.put("/api/forms/incident-report", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/conduct/transparency", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
                 committeeOnly, committeeOnly, Outcome.OK));
+        // the modeler: coordinators and administrators only; nothing of a case in its overview
+        table.put(PAGE + "/modeler", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
+        table.put("/api/modeler/definitions", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
+        table.put("/api/session", everyone(Outcome.OK, Outcome.OK));
         table.put("/actuator/health", everyone(Outcome.OK, Outcome.OK));
         table.put("/actuator/metrics", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK));

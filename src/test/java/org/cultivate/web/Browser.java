@@ -15,7 +15,9 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,9 +91,16 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element can be clicked, brings it to the middle of the window (away from fixed bars), clicks it. */
     public void click(By element) {
-        WebElement found = waiting().until(ExpectedConditions.elementToBeClickable(element));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found);
-        waiting().until(ExpectedConditions.elementToBeClickable(found)).click();
+        // a page still laying itself out (a form rendering field by field) may cover the spot for a moment: try again
+        waiting().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class).until(page -> {
+            WebElement found = ExpectedConditions.elementToBeClickable(element).apply(page);
+            if (found == null) {
+                return false;
+            }
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", found);
+            found.click();
+            return true;
+        });
     }
 
     /** Saves the page as target/screenshots/NAME.png, for the docs and for a failed test's post-mortem. */
