@@ -53,11 +53,21 @@ public class CaseTracking {
     }
 
     /**
-     * A new tracking code of the case for {@code holder} (for example a reported person who may
-     * appeal). Only its hash is stored: the caller must hand the code on at once, as the mail
-     * that carries it does.
+     * A new tracking code of the case for {@code holder} (the submitter's copy by e-mail, or a
+     * reported person who may appeal). Only its hash is stored: the caller must hand the code on
+     * at once, as the mail that carries it does. A case that did not come through the intake (a
+     * committee member started it in Tasklist for a report received by e-mail, say) gets its
+     * tracking page here.
      */
-    public String issueCode(String reference, String holder) {
+    public String issueCode(DelegateExecution execution, String holder) {
+        String reference = execution.getProcessBusinessKey();
+        if (reference == null) {
+            throw new IllegalStateException("Case " + execution.getProcessInstanceId()
+                    + " has no reference (business key), so there is no tracking page to give a code for");
+        }
+        String processKey = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+        repository.createIfMissing(reference, processKey, IntakeService.INITIAL_STATUS, clock.instant());
         String code = TrackingCodes.newCode();
         repository.addCode(reference, TrackingCodes.hash(code), holder, clock.instant());
         return code;

@@ -32,6 +32,14 @@ class CaseTrackingRepository {
                 reference, Timestamp.from(at), status);
     }
 
+    /** Starts tracking a case that did not come through the intake; does nothing for one already tracked. */
+    void createIfMissing(String reference, String processKey, String status, Instant at) {
+        Integer tracked = jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_case_tracking WHERE reference = ?", Integer.class, reference);
+        if (tracked == null || tracked == 0) {
+            create(reference, processKey, status, at);
+        }
+    }
+
     void addCode(String reference, String codeHash, String holder, Instant at) {
         jdbc.update("INSERT INTO cultivate_tracking_code (code_hash, reference, holder, created_at) VALUES (?, ?, ?, ?)",
                 codeHash, reference, holder, Timestamp.from(at));

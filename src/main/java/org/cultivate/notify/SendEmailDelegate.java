@@ -87,7 +87,7 @@ class SendEmailDelegate implements JavaDelegate {
         model.put("tasklistUrl", tasklistUrl);
         String holder = (String) execution.getVariableLocal(ISSUE_TRACKING_CODE);
         if (holder != null) {
-            model.put("trackingCode", caseTracking.issueCode(execution.getProcessBusinessKey(), holder));
+            model.put("trackingCode", caseTracking.issueCode(execution, holder));
         }
         MailTemplates.Rendered rendered = templates.render(template, (String) execution.getVariableLocal(LANGUAGE), model);
 

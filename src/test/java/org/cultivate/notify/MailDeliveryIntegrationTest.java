@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,6 +142,22 @@ class MailDeliveryIntegrationTest {
                 .noneSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).contains(code.group(1)));
         // the committee's alert stays in English
         assertThat(to("carmen@committee.test").getSubject()).startsWith("New code-of-conduct report");
+    }
+
+    @Test
+    void aCaseStartedInTasklistGetsATrackingPageAndTheReporterACode() throws Exception {
+        // a report that came by e-mail, entered by a committee member: no intake, no tracking row yet
+        String reference = "CI-BYMAIL01";
+        runtimeService.startProcessInstanceByKey("conduct-incident", reference, Map.of(
+                "description", "Reported by e-mail: repeated insults on the forum.", "reporterEmail", "omar@example.org",
+                "ongoingDanger", false));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length == 2);
+        Matcher code = Pattern.compile("\\s([A-Za-z0-9_-]{32})\\s").matcher(plainText(to("omar@example.org")));
+        assertThat(code.find()).isTrue();
+        JsonNode tracked = http.getForObject("/api/tracking/" + code.group(1), JsonNode.class);
+        assertThat(tracked.path("reference").asText()).isEqualTo(reference);
+        assertThat(tracked.path("status").asText()).isEqualTo("received");
     }
 
     @Test
