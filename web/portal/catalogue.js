@@ -1,7 +1,7 @@
 // /portal: the public forms, each with a short explanation.
 import { getJson } from './api.js';
 import { has, t } from './i18n.js';
-import { el } from './layout.js';
+import { el } from '../shared/el.js';
 
 let forms = null;
 let failed = false;

@@ -3,7 +3,7 @@
 import { Form } from '@bpmn-io/form-js';
 import { ApiError, getJson, postJson } from './api.js';
 import { has, language, t } from './i18n.js';
-import { el } from './layout.js';
+import { el } from '../shared/el.js';
 
 const formId = decodeURIComponent(location.pathname.replace(/^\/portal\/forms\//, '').split('/')[0]);
 let schema = null;

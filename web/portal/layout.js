@@ -1,24 +1,8 @@
 // The parts every page shares: the header with its navigation and language switch, and the footer.
+import { el } from '../shared/el.js';
 import { LANGUAGES, language, rememberLanguage, t, translatePage } from './i18n.js';
 
 const LANGUAGE_NAMES = { en: 'English', es: 'Español' };
-
-/** Small DOM helper: an element with attributes and children (strings become text, never HTML). */
-export function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) {
-      continue;
-    }
-    if (name.startsWith('on')) {
-      element.addEventListener(name.slice(2), value);
-    } else {
-      element.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  element.append(...children.flat().filter(child => child !== null && child !== undefined && child !== false));
-  return element;
-}
 
 function header(page) {
   const link = (href, key, name) => el('a', { href, 'data-i18n': key, 'aria-current': page === name ? 'page' : null }, t(key));

@@ -2,7 +2,7 @@
 // with an answer box, the appeal while one is open. An unknown code shows "not found" and nothing else.
 import { ApiError, getJson, postJson } from './api.js';
 import { has, language, t } from './i18n.js';
-import { el } from './layout.js';
+import { el } from '../shared/el.js';
 
 // statuses the processes set (caseTracking.update) that ask something of the holder
 const AWAITING_ANSWER = 'awaiting-information';

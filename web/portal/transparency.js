@@ -1,7 +1,7 @@
 // /portal/transparency: the public code-of-conduct transparency report, with a bar chart drawn in SVG.
 import { getJson } from './api.js';
 import { has, language, t } from './i18n.js';
-import { el } from './layout.js';
+import { el } from '../shared/el.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let report = null;
