@@ -1,5 +1,7 @@
 package org.cultivate.identity;
 
+import java.util.function.Consumer;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -32,8 +34,17 @@ public class CaseAuthorizations {
 
     /** Lets {@code userId} read the running case, its variables and its history. Tasks come through candidacy. */
     public void grantReading(String caseId, String userId) {
-        save(AUTH_TYPE_GRANT, userId, Resources.PROCESS_INSTANCE, caseId, Permissions.READ);
-        save(AUTH_TYPE_GRANT, userId, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
+        grantReading(caseId, user(userId));
+    }
+
+    /** Lets every member of {@code groupId} read the running case, its variables and its history. */
+    void grantGroupReading(String caseId, String groupId) {
+        grantReading(caseId, authorization -> authorization.setGroupId(groupId));
+    }
+
+    private void grantReading(String caseId, Consumer<Authorization> grantee) {
+        save(AUTH_TYPE_GRANT, grantee, Resources.PROCESS_INSTANCE, caseId, Permissions.READ);
+        save(AUTH_TYPE_GRANT, grantee, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
     }
 
     /**
@@ -43,8 +54,8 @@ public class CaseAuthorizations {
     public void revokeCase(String caseId, String userId) {
         deleteUserAuthorizations(userId, Resources.PROCESS_INSTANCE, caseId);
         deleteUserAuthorizations(userId, Resources.HISTORIC_PROCESS_INSTANCE, caseId);
-        save(AUTH_TYPE_REVOKE, userId, Resources.PROCESS_INSTANCE, caseId, Permissions.ALL);
-        save(AUTH_TYPE_REVOKE, userId, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.ALL);
+        save(AUTH_TYPE_REVOKE, user(userId), Resources.PROCESS_INSTANCE, caseId, Permissions.ALL);
+        save(AUTH_TYPE_REVOKE, user(userId), Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.ALL);
         for (var task : taskService.createTaskQuery().processInstanceId(caseId).list()) {
             // a user's own grant on a task (as assignee or candidate) beats a revoke: those go first
             if (userId.equals(task.getAssignee())) {
@@ -66,7 +77,7 @@ public class CaseAuthorizations {
 
     private void revokeTaskOnly(String taskId, String userId) {
         deleteUserAuthorizations(userId, Resources.TASK, taskId);
-        save(AUTH_TYPE_REVOKE, userId, Resources.TASK, taskId, Permissions.ALL);
+        save(AUTH_TYPE_REVOKE, user(userId), Resources.TASK, taskId, Permissions.ALL);
     }
 
     private void deleteUserAuthorizations(String userId, Resource resource, String resourceId) {
@@ -74,9 +85,13 @@ public class CaseAuthorizations {
                 .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
-    private void save(int type, String userId, Resource resource, String resourceId, Permission permission) {
+    private static Consumer<Authorization> user(String userId) {
+        return authorization -> authorization.setUserId(userId);
+    }
+
+    private void save(int type, Consumer<Authorization> grantee, Resource resource, String resourceId, Permission permission) {
         Authorization authorization = authorizationService.createNewAuthorization(type);
-        authorization.setUserId(userId);
+        grantee.accept(authorization);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
         if (type == AUTH_TYPE_REVOKE) {

@@ -4,13 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,9 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
  * Who may read a process's cases, said by the process itself: a process with the extension
@@ -35,6 +27,13 @@ class CaseReadersPlugin extends AbstractProcessEnginePlugin {
 
     static final String CASE_READERS = "cultivate.caseReaders";
 
+    /** Looked up when a case starts: the grants need the engine this plugin helps to build. */
+    private final ObjectProvider<CaseAuthorizations> caseAuthorizations;
+
+    CaseReadersPlugin(ObjectProvider<CaseAuthorizations> caseAuthorizations) {
+        this.caseAuthorizations = caseAuthorizations;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
@@ -44,7 +43,7 @@ class CaseReadersPlugin extends AbstractProcessEnginePlugin {
             public void parseProcess(Element process, ProcessDefinitionEntity definition) {
                 List<String> groups = caseReaders(process);
                 if (!groups.isEmpty()) {
-                    definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(groups));
+                    definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(groups, caseAuthorizations));
                 }
             }
         });
@@ -67,26 +66,11 @@ class CaseReadersPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** Runs as the case starts, in its transaction, so a case never exists without its grants. */
-    record GrantCaseReaders(List<String> groups) implements ExecutionListener {
+    record GrantCaseReaders(List<String> groups, ObjectProvider<CaseAuthorizations> caseAuthorizations) implements ExecutionListener {
 
         @Override
         public void notify(DelegateExecution execution) {
-            AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-            for (String group : groups) {
-                grant(authorizations, group, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
-                grant(authorizations, group, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
-                        HistoricProcessInstancePermissions.READ);
-            }
-        }
-
-        private static void grant(AuthorizationService authorizations, String group, Resource resource, String id,
-                Permission permission) {
-            Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-            authorization.setGroupId(group);
-            authorization.setResource(resource);
-            authorization.setResourceId(id);
-            authorization.addPermission(permission);
-            authorizations.saveAuthorization(authorization);
+            groups.forEach(group -> caseAuthorizations.getObject().grantGroupReading(execution.getProcessInstanceId(), group));
         }
     }
 }

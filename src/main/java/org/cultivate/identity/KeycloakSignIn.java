@@ -18,7 +18,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -178,7 +177,7 @@ class KeycloakSignIn implements SignInMethod {
         // Keycloak writes "/name" when the mapper's full path is on; the realm has it off, accept both
         return groups.stream()
                 .map(group -> group.startsWith("/") ? group.substring(1) : group)
-                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(StaffCredentials.GROUP_AUTHORITY_PREFIX + group))
+                .map(StaffCredentials::groupAuthority)
                 .toList();
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +35,9 @@ class LocalAccounts implements AuthenticationProvider {
                 || !identityService.checkPassword(user, secret)) {
             throw new BadCredentialsException("The user name or password is wrong.");
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId)
-                .map(group -> new SimpleGrantedAuthority(StaffCredentials.GROUP_AUTHORITY_PREFIX + group))
+                .map(StaffCredentials::groupAuthority)
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
     }

@@ -196,6 +196,6 @@ class SecurityConfiguration {
     }
 
     static String authority(String group) {
-        return StaffCredentials.GROUP_AUTHORITY_PREFIX + group;
+        return StaffCredentials.groupAuthority(group).getAuthority();
     }
 }

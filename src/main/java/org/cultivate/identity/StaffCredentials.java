@@ -4,12 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.cultivate.system.ApiProblem;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -17,31 +15,22 @@ import org.springframework.stereotype.Component;
  * Who signed in, as Spring Security established it for this request (a local account's password
  * in the default profile, a Keycloak login or bearer token in the keycloak profile), for the
  * {@code /api} endpoints that serve more to staff than to the public. Paths are guarded in
- * {@link SecurityConfiguration}; this is for answers that depend on who asks.
+ * {@link SecurityConfiguration}, the one place that decides who may pass; this is for answers
+ * that depend on who asks.
  */
 @Component
 public class StaffCredentials {
 
     static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
-    /** The signed-in user; empty for an anonymous caller. The request is kept for call sites' clarity. */
-    public Optional<String> user(HttpServletRequest request) {
-        return signedIn().map(Authentication::getName);
-    }
-
-    /** Whether the request is signed in by a member of any of the groups (anonymous: no). */
-    public boolean signedInMemberOf(HttpServletRequest request, String... groups) {
+    /** Whether this request is signed in by a member of any of the groups (anonymous: no). */
+    public boolean signedInMemberOf(String... groups) {
         return signedIn().map(authentication -> memberOfAny(authentication, groups)).orElse(false);
     }
 
-    /** The signed-in member of one of the groups; 401 when anonymous, 403 for anyone else. */
-    public String requireMemberOf(HttpServletRequest request, String... groups) {
-        Authentication authentication = signedIn().orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
-                "Not signed in", "Sign in with your user name and password."));
-        if (!memberOfAny(authentication, groups)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed", "This is for " + String.join(", ", groups) + " only.");
-        }
-        return authentication.getName();
+    /** How a group travels in Spring Security: the authority {@code GROUP_<id>}. */
+    static GrantedAuthority groupAuthority(String group) {
+        return new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group);
     }
 
     /** The groups of a signed-in user, from the authorities Spring Security gave them. */
