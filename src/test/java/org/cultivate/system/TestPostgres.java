@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.cultivate.CultivateApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -43,15 +49,34 @@ public final class TestPostgres {
     }
 
     /**
-     * The environment of the {@code postgres} profile for a Spring test: a new database, a first
-     * administrator, and the mail server at {@code mailPort} on this machine.
+     * The environment of the {@code postgres} profile: a new database, a first administrator, and
+     * the mail server at {@code mailPort} on this machine. The map can be changed.
      */
+    public static Map<String, Object> profileEnvironment(String database, int mailPort) {
+        Map<String, Object> environment = new HashMap<>(newDatabase(database));
+        environment.put("MAIL_HOST", "127.0.0.1");
+        environment.put("MAIL_PORT", mailPort);
+        environment.put("CULTIVATE_ADMIN_USER", "root-admin");
+        environment.put("CULTIVATE_ADMIN_PASSWORD", "a-long-and-random-passphrase");
+        return environment;
+    }
+
+    /** {@link #profileEnvironment} for a Spring test. */
     public static void registerProfile(DynamicPropertyRegistry registry, String database, int mailPort) {
-        newDatabase(database).forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("MAIL_HOST", () -> "127.0.0.1");
-        registry.add("MAIL_PORT", () -> mailPort);
-        registry.add("CULTIVATE_ADMIN_USER", () -> "root-admin");
-        registry.add("CULTIVATE_ADMIN_PASSWORD", () -> "a-long-and-random-passphrase");
+        profileEnvironment(database, mailPort).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * A whole server on the {@code postgres} profile with this environment, on a random port, its job
+     * executor off. The environment only fills placeholders; {@code arguments} ({@code --name=value})
+     * override application.yml.
+     */
+    public static ConfigurableApplicationContext startServer(Map<String, Object> environment, String... arguments) {
+        return new SpringApplicationBuilder(CultivateApplication.class)
+                .profiles("postgres")
+                .properties(environment)
+                .properties("SERVER_PORT=0")
+                .run(Stream.concat(Stream.of("--camunda.bpm.job-execution.enabled=false"), Arrays.stream(arguments)).toArray(String[]::new));
     }
 
     private static void stop() {
