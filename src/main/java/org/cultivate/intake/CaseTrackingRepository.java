@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The tracking tables of {@code db/cultivate-schema.sql}. Joins the engine's transaction when called from a process. */
+/** The tracking tables of {@code db/changelog/cultivate.xml}. Joins the engine's transaction when called from a process. */
 @Repository
 class CaseTrackingRepository {
 

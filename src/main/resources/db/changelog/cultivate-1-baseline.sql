@@ -1,4 +1,5 @@
--- Cultivate's own tables beside the engine's. Runs at every start; works on H2 and PostgreSQL.
+-- Cultivate's own tables beside the engine's, as the first release created them (it ran this script
+-- at every start, hence IF NOT EXISTS). Works on H2 and PostgreSQL. Never edit: Liquibase keeps its checksum.
 
 -- One row per case started through the intake: what the holders of its tracking codes can look up.
 CREATE TABLE IF NOT EXISTS cultivate_case_tracking (

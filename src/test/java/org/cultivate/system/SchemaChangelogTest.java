@@ -1,0 +1,31 @@
+package org.cultivate.system;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On the default profile's H2 as on PostgreSQL, Liquibase creates the schema and the engine starts after it. */
+@DefaultProfileTest
+class SchemaChangelogTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void liquibaseRecordsTheEnginesChangesetsThenCultivates() {
+        assertThat(jdbc.queryForList("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED", String.class))
+                .startsWith("7.16.0-baseline")
+                .containsSubsequence("7.24.0-tag", "1-baseline")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theEngineWaitsForLiquibase() {
+        assertThat(context.getBeanFactory().getBeanDefinition("processEngineFactoryBean").getDependsOn()).contains("liquibase");
+    }
+}
