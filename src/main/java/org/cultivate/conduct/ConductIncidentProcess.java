@@ -39,9 +39,9 @@ public final class ConductIncidentProcess {
     // investigation, proposal and vote
     public static final String NEXT_STEP = "nextStep";
     public static final String QUESTION_FOR_REPORTER = "questionForReporter";
-    /** The last reply or appeal text sent with a tracking code, and which holder sent it. */
+    /** The last answer or appeal a holder sent from the tracking page (forms answer-question, appeal), and which holder it was. */
     public static final String HOLDER_MESSAGE = "holderMessage";
-    public static final String HOLDER_MESSAGE_FROM = "holderMessageFrom";
+    public static final String ANSWERED_BY = "answeredBy";
     public static final String OUTCOME = "outcome";
     public static final String MESSAGE_TO_REPORTER = "messageToReporter";
     public static final String APPROVE = "approve";
@@ -73,6 +73,9 @@ public final class ConductIncidentProcess {
     public static final String TASK_VOTE = "UserTask_Vote";
     public static final String TASK_ESCALATED_DECISION = "UserTask_EscalatedDecision";
     public static final String TASK_REVIEW_APPEAL = "UserTask_ReviewAppeal";
+    /** Holder tasks, on the tracking page: the reporter answers a question; the reporter or the reported person appeals. */
+    public static final String TASK_ANSWER_QUESTION = "UserTask_AnswerQuestion";
+    public static final String TASK_APPEAL = "UserTask_Appeal";
 
     // the conflict declaration (processes/conduct-conflict-declaration.bpmn)
     public static final String DECLARATION_PROCESS_KEY = "conduct-conflict-declaration";
