@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cultivate.identity.CaseAuthorizations;
+import org.cultivate.identity.ConflictsOfInterest;
+import org.cultivate.identity.RecordConflictDeclarationDelegate;
 import org.cultivate.intake.CaseTracking;
 import org.mockito.Mockito;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +96,7 @@ import static org.cultivate.conduct.ConductIncidentProcess.TASK_REPORT_SAFETY_AC
  * triage table and Cultivate's delegates; only mail and tracking are recorded instead of done.
  */
 @Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn",
-        "processes/conduct-conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
+        "processes/conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
         "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form",
         "forms/investigate.form", "forms/answer-question.form", "forms/propose-resolution.form", "forms/vote.form",
         "forms/appeal.form", "forms/review-appeal.form"})
@@ -140,11 +142,12 @@ class ConductIncidentProcessTest {
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> mails.add(execution.getVariablesLocal()));
         Mocks.register("caseTracking", new RecordingTracking());
         committee("alice", "bob", "chidi");
-        var recusals = new Recusals(processEngine.getIdentityService(), processEngine.getRuntimeService(),
+        var conflicts = new ConflictsOfInterest(processEngine.getIdentityService(), processEngine.getRuntimeService(),
                 processEngine.getTaskService(), new CaseAuthorizations(processEngine.getAuthorizationService(),
                 processEngine.getTaskService()), Clock.systemUTC());
-        Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals, Period.ofMonths(6)));
-        Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(recusals));
+        Mocks.register("conflictsOfInterest", conflicts);
+        Mocks.register("openCaseDelegate", new OpenCaseDelegate(Period.ofMonths(6)));
+        Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(conflicts));
         Mocks.register("recordVoteListener", new RecordVoteListener());
         Mocks.register("countVotesDelegate", new CountVotesDelegate());
         Mocks.register("chooseAppealReviewersDelegate", new ChooseAppealReviewersDelegate());
@@ -335,7 +338,9 @@ class ConductIncidentProcessTest {
         assertThat(declarations).hasSize(3);
         // a declaration knows the member, the code name and the case id, nothing of the report
         assertThat(runtimeService().getVariables(declarations.get(0).getId()).keySet())
-                .containsExactlyInAnyOrder("member", CODE_NAME, "caseId");
+                .containsExactlyInAnyOrder("member", "caseLabel", "caseId");
+        assertThat(runtimeService().getVariable(declarations.get(0).getId(), "caseLabel"))
+                .isEqualTo(runtimeService().getVariable(report.getId(), CODE_NAME));
         assertThat(candidatesOf(task(report).getId())).isEmpty();
 
         declare(report, "alice", false);
