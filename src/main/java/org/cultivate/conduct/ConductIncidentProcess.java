@@ -1,5 +1,6 @@
 package org.cultivate.conduct;
 
+import org.cultivate.identity.ConflictsOfInterest;
 import org.cultivate.intake.CaseLanguage;
 
 /** The names that {@code processes/conduct-incident.bpmn}, its DMN and its forms share with the code. */
@@ -28,20 +29,18 @@ public final class ConductIncidentProcess {
     public static final String RESOLVE_WITHIN = "resolveWithin";
     public static final String SAFETY_ACTOR = "safetyActor";
     public static final String ACKNOWLEDGEMENT_MESSAGE = "acknowledgementMessage";
-    /** Members asked to declare conflicts: the committee without those the report names. */
-    public static final String COMMITTEE_MEMBERS = "committeeMembers";
-    /** Members who declared no conflict: the candidates of the case's tasks. */
-    public static final String CLEARED_MEMBERS = "clearedMembers";
-    public static final String RECUSED_MEMBERS = "recusedMembers";
-    /** The case log of recusals: member, how ({@code declared} or {@code named-in-report}), when, optional note. */
-    public static final String RECUSALS = "recusals";
+    // conflicts of interest: the shared mechanism's variables (identity.ConflictsOfInterest)
+    public static final String COMMITTEE_MEMBERS = ConflictsOfInterest.COMMITTEE_MEMBERS;
+    public static final String CLEARED_MEMBERS = ConflictsOfInterest.CLEARED_MEMBERS;
+    public static final String RECUSED_MEMBERS = ConflictsOfInterest.RECUSED_MEMBERS;
+    public static final String RECUSALS = ConflictsOfInterest.RECUSALS;
 
     // investigation, proposal and vote
     public static final String NEXT_STEP = "nextStep";
     public static final String QUESTION_FOR_REPORTER = "questionForReporter";
-    /** The last reply or appeal text sent with a tracking code, and which holder sent it. */
+    /** The last answer or appeal a holder sent from the tracking page (forms answer-question, appeal), and which holder it was. */
     public static final String HOLDER_MESSAGE = "holderMessage";
-    public static final String HOLDER_MESSAGE_FROM = "holderMessageFrom";
+    public static final String ANSWERED_BY = "answeredBy";
     public static final String OUTCOME = "outcome";
     public static final String MESSAGE_TO_REPORTER = "messageToReporter";
     public static final String APPROVE = "approve";
@@ -73,13 +72,16 @@ public final class ConductIncidentProcess {
     public static final String TASK_VOTE = "UserTask_Vote";
     public static final String TASK_ESCALATED_DECISION = "UserTask_EscalatedDecision";
     public static final String TASK_REVIEW_APPEAL = "UserTask_ReviewAppeal";
+    /** Holder tasks, on the tracking page: the reporter answers a question; the reporter or the reported person appeals. */
+    public static final String TASK_ANSWER_QUESTION = "UserTask_AnswerQuestion";
+    public static final String TASK_APPEAL = "UserTask_Appeal";
 
-    // the conflict declaration (processes/conduct-conflict-declaration.bpmn)
-    public static final String DECLARATION_PROCESS_KEY = "conduct-conflict-declaration";
-    public static final String CASE_ID = "caseId";
-    public static final String MEMBER = "member";
-    public static final String HAS_CONFLICT = "hasConflict";
-    public static final String CONFLICT_NOTE = "conflictNote";
+    // the conflict declaration (processes/conflict-declaration.bpmn)
+    public static final String DECLARATION_PROCESS_KEY = ConflictsOfInterest.DECLARATION_PROCESS_KEY;
+    public static final String CASE_ID = ConflictsOfInterest.CASE_ID;
+    public static final String MEMBER = ConflictsOfInterest.MEMBER;
+    public static final String HAS_CONFLICT = ConflictsOfInterest.HAS_CONFLICT;
+    public static final String CONFLICT_NOTE = ConflictsOfInterest.CONFLICT_NOTE;
 
     public static final String TASK_IMMEDIATE_SAFETY = "UserTask_ImmediateSafety";
     public static final String TASK_REPORT_SAFETY_ACTION = "UserTask_ReportSafetyAction";

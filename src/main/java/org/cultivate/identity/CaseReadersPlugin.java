@@ -1,18 +1,16 @@
 package org.cultivate.identity;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
+import org.cultivate.system.ParseListeners;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * property {@value #CASE_READERS} (a comma-separated list of groups) grants those groups READ on
  * each new case and its history as the case starts. Per case, never per definition, so a
  * per-person revoke (a recusal) still wins. The conduct process has no such property: its
- * members are granted one by one once they declare no conflict (conduct/Recusals).
+ * members are granted one by one once they declare no conflict (ConflictsOfInterest).
  */
 @Component
 class CaseReadersPlugin extends AbstractProcessEnginePlugin {
@@ -36,33 +34,15 @@ class CaseReadersPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.addBeforeEngine(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-                List<String> groups = caseReaders(process);
+                List<String> groups = ProcessProperties.values(process, CASE_READERS);
                 if (!groups.isEmpty()) {
                     definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(groups, caseAuthorizations));
                 }
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
-    }
-
-    /** The groups named in the process's {@code camunda:properties}, if any. */
-    static List<String> caseReaders(Element process) {
-        Element extensions = process.element("extensionElements");
-        Element properties = extensions == null ? null : extensions.element("properties");
-        if (properties == null) {
-            return List.of();
-        }
-        return properties.elements("property").stream()
-                .filter(property -> CASE_READERS.equals(property.attribute("name")))
-                .flatMap(property -> Arrays.stream(String.valueOf(property.attribute("value")).split(",")))
-                .map(String::trim)
-                .filter(group -> !group.isEmpty())
-                .toList();
     }
 
     /** Runs as the case starts, in its transaction, so a case never exists without its grants. */

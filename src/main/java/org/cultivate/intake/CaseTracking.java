@@ -55,9 +55,8 @@ public class CaseTracking {
     /**
      * A new tracking code of the case for {@code holder} (the submitter's copy by e-mail, or a
      * reported person who may appeal). Only its hash is stored: the caller must hand the code on
-     * at once, as the mail that carries it does. A case that did not come through the intake (a
-     * committee member started it in Tasklist for a report received by e-mail, say) gets its
-     * tracking page here.
+     * at once, as the mail that carries it does. Every case has its tracking entry from its start
+     * on; one started before that was so gets it here.
      */
     public String issueCode(DelegateExecution execution, String holder) {
         String reference = execution.getProcessBusinessKey();
@@ -71,6 +70,11 @@ public class CaseTracking {
         String code = TrackingCodes.newCode();
         repository.addCode(reference, TrackingCodes.hash(code), holder, clock.instant());
         return code;
+    }
+
+    /** A case has started: its tracking entry exists from now on (the intake made it already for its cases). */
+    void opened(String reference, String processKey) {
+        repository.createIfMissing(reference, processKey, IntakeService.INITIAL_STATUS, clock.instant());
     }
 
     void ended(String reference) {

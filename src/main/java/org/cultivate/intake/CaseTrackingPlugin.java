@@ -1,41 +1,48 @@
 package org.cultivate.intake;
 
-import java.util.ArrayList;
-import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
+import org.cultivate.system.ParseListeners;
 import org.springframework.stereotype.Component;
 
 /**
- * Notes in the tracking table when a case's process ends, whatever the BPMN, so that the
- * retention period of its tracking entry starts then.
+ * Opens and closes every case's tracking entry, whatever the BPMN and whatever door started it.
+ * As a case starts (the intake, Tasklist, {@code /engine-rest}, the modeler, a message), it gets
+ * what an intake case has: a reference as business key, a typed null for each field of its start
+ * form it was not given, and its tracking entry, so the process's {@code caseTracking} calls and
+ * expressions work. When it ends, the retention period of its tracking entry starts.
  */
 @Component
 class CaseTrackingPlugin extends AbstractProcessEnginePlugin {
 
     private final CaseTracking caseTracking;
+    private final DeployedForms forms;
 
-    CaseTrackingPlugin(@Lazy CaseTracking caseTracking) {
+    CaseTrackingPlugin(@Lazy CaseTracking caseTracking, DeployedForms forms) {
         this.caseTracking = caseTracking;
+        this.forms = forms;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        ParseListeners.addAfterEngine(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                // built in: before the BPMN's own listeners, and never skipped with them
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
+                    if (execution.getSuperExecution() == null) {
+                        open(execution);
+                    }
+                });
                 processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
                     if (execution.getProcessBusinessKey() != null && execution.getParentId() == null) {
                         caseTracking.ended(execution.getProcessBusinessKey());
@@ -43,5 +50,15 @@ class CaseTrackingPlugin extends AbstractProcessEnginePlugin {
                 });
             }
         });
+    }
+
+    private void open(DelegateExecution execution) {
+        String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        if (execution.getProcessBusinessKey() == null) {
+            execution.setProcessBusinessKey(TrackingCodes.newReference(processKey));
+        }
+        forms.ofStart(Context.getCommandContext(), execution.getProcessDefinitionId()).ifPresent(form ->
+                execution.setVariables(SubmissionValidator.emptyValues(form.schema(), execution.getVariableNames())));
+        caseTracking.opened(execution.getProcessBusinessKey(), processKey);
     }
 }

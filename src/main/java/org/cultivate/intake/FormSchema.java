@@ -1,7 +1,9 @@
 package org.cultivate.intake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The input fields of a Camunda Form (form-js JSON), read from the very JSON the browser renders,
  * so that the server can check a submission by the same rules.
  */
-record FormSchema(String id, String title, Map<String, Field> fields) {
+record FormSchema(String id, String title, Map<String, Field> fields, Set<String> readOnly) {
 
     /** form-js types that show something but take no input. */
     private static final Set<String> DISPLAY_ONLY = Set.of(
@@ -26,29 +28,53 @@ record FormSchema(String id, String title, Map<String, Field> fields) {
     static FormSchema parse(JsonNode form) {
         String id = text(form, "id").orElseThrow(() -> new IllegalArgumentException("a form without an id"));
         var fields = new LinkedHashMap<String, Field>();
-        collect(id, form.path("components"), fields);
-        return new FormSchema(id, titleOf(form).orElse(id), fields);
+        var readOnly = new LinkedHashSet<String>();
+        collect(id, form.path("components"), List.of(), fields, readOnly);
+        return new FormSchema(id, titleOf(form).orElse(id), fields, Set.copyOf(readOnly));
     }
 
-    private static void collect(String formId, JsonNode components, Map<String, Field> fields) {
+    /** Every key the form shows, the read-only ones too: the values a holder of the form may see. */
+    Set<String> shownKeys() {
+        var keys = new LinkedHashSet<>(fields.keySet());
+        keys.addAll(readOnly);
+        return keys;
+    }
+
+    /**
+     * @param hiddenWhen the {@code conditional.hide} expressions of the groups around these
+     *                   components: a field is hidden when any of them, or its own, is true
+     */
+    private static void collect(String formId, JsonNode components, List<String> hiddenWhen,
+            Map<String, Field> fields, Set<String> readOnly) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
-            // a disabled field shows a value and is never submitted (form-js leaves it out), so it takes no input
-            if (DISPLAY_ONLY.contains(type) || component.path("disabled").asBoolean(false)) {
+            if (DISPLAY_ONLY.contains(type)) {
                 continue;
             }
+            var conditions = new ArrayList<>(hiddenWhen);
+            hideExpression(component).ifPresent(conditions::add);
             if (CONTAINERS.contains(type)) {
-                collect(formId, component.path("components"), fields);
+                collect(formId, component.path("components"), List.copyOf(conditions), fields, readOnly);
+                continue;
+            }
+            // a disabled field shows a value and is never submitted (form-js leaves it out), so it takes no input
+            if (component.path("disabled").asBoolean(false)) {
+                text(component, "key").ifPresent(readOnly::add);
                 continue;
             }
             if (!INPUT_TYPES.contains(type)) {
                 throw new IllegalArgumentException("form " + formId + ": components of type '" + type + "' are not supported for submissions");
             }
-            Field field = Field.of(type, component);
+            Field field = Field.of(type, component, List.copyOf(conditions));
             if (fields.put(field.key(), field) != null) {
                 throw new IllegalArgumentException("form " + formId + ": the key '" + field.key() + "' is used twice");
             }
         }
+    }
+
+    /** A form-js {@code conditional.hide}: a FEEL expression, written with a leading {@code =}. */
+    private static Optional<String> hideExpression(JsonNode component) {
+        return text(component.path("conditional"), "hide").map(hide -> hide.startsWith("=") ? hide.substring(1) : hide);
     }
 
     /** The form's first heading ({@code # Report an incident}) names it in the catalogue. */
@@ -85,9 +111,9 @@ record FormSchema(String id, String title, Map<String, Field> fields) {
     record Field(String key, String type, String label, boolean required, Optional<Integer> minLength,
             Optional<Integer> maxLength, Optional<Pattern> pattern, Optional<String> validationType,
             Optional<Double> min, Optional<Double> max, Optional<Integer> decimalDigits, Set<String> options,
-            String subtype, boolean disallowPassedDates, boolean numberAsString) {
+            String subtype, boolean disallowPassedDates, boolean numberAsString, List<String> hiddenWhen) {
 
-        static Field of(String type, JsonNode component) {
+        static Field of(String type, JsonNode component, List<String> hiddenWhen) {
             String key = text(component, "key").orElseThrow(
                     () -> new IllegalArgumentException("a " + type + " field without a key"));
             JsonNode validate = component.path("validate");
@@ -109,7 +135,8 @@ record FormSchema(String id, String title, Map<String, Field> fields) {
                     text(component, "subtype").orElse("date"),
                     component.path("dateConfig").path("disallowPassedDates").asBoolean(false)
                             || component.path("disallowPassedDates").asBoolean(false),
-                    component.path("serializeToString").asBoolean(false));
+                    component.path("serializeToString").asBoolean(false),
+                    hiddenWhen);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,9 @@ import org.cultivate.system.ApiProblem.FieldError;
 /**
  * Checks submitted values against a form's rules, the ones form-js applies in the browser, and
  * turns them into typed process variables. Every field of the form becomes a variable (a typed
- * null when left empty), so that expressions in the BPMN never meet an unknown name.
+ * null when left empty) unless the case already has it, so that expressions in the BPMN never
+ * meet an unknown name. A field that the form's {@code conditional.hide} hides, given the values
+ * submitted and those the case already has, is neither required nor accepted, as in form-js.
  */
 final class SubmissionValidator {
 
@@ -43,19 +47,45 @@ final class SubmissionValidator {
         }
     }
 
+    /** A start form's submission: nothing exists yet. */
     static Result validate(FormSchema form, JsonNode submission, LocalDate today) {
+        return validate(form, submission, Map.of(), today);
+    }
+
+    /**
+     * @param current the values the case already has (for a task: the variables it sees), which
+     *                conditions read and which satisfy a required field the submission leaves out
+     */
+    static Result validate(FormSchema form, JsonNode submission, Map<String, Object> current, LocalDate today) {
         var errors = new ArrayList<FieldError>();
         VariableMap variables = Variables.createVariables();
         for (Iterator<String> names = submission.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!form.fields().containsKey(name)) {
+            if (form.readOnly().contains(name)) {
+                errors.add(new FieldError(name, "\"" + name + "\" is shown read-only in this form and cannot be changed here.", "readOnly", null));
+            } else if (!form.fields().containsKey(name)) {
                 errors.add(new FieldError(name, "This form has no field \"" + name + "\".", "unknownField", null));
             }
         }
+        Map<String, Object> seen = FormValues.context(current, submission);
         for (Field field : form.fields().values()) {
             JsonNode value = submission.get(field.key());
             try {
-                variables.putValueTyped(field.key(), typed(field, value, today));
+                if (field.hiddenWhen().stream().anyMatch(condition -> FormConditions.holds(condition, seen))) {
+                    if (!isEmpty(value)) {
+                        throw new Invalid("hidden", "is not asked for with these answers; leave it empty.");
+                    }
+                    if (!current.containsKey(field.key())) {
+                        variables.putValueTyped(field.key(), emptyValue(field));
+                    }
+                } else if (value == null && current.containsKey(field.key())) {
+                    // left out of this submission: the case's value stands, and must meet the rules
+                    if (field.required() && isEmpty(FormValues.json(current.get(field.key())))) {
+                        throw new Invalid("required", "is required.");
+                    }
+                } else {
+                    variables.putValueTyped(field.key(), typed(field, value, today));
+                }
             } catch (Invalid invalid) {
                 errors.add(new FieldError(field.key(), "\"" + field.label() + "\" " + invalid.getMessage(), invalid.rule, invalid.limit));
             }
@@ -63,10 +93,23 @@ final class SubmissionValidator {
         return new Result(variables, List.copyOf(errors));
     }
 
-    private static TypedValue typed(Field field, JsonNode value, LocalDate today) {
-        boolean empty = value == null || value.isNull()
+    /** Typed nulls for the form's fields that {@code present} lacks: a case started with only some values. */
+    static VariableMap emptyValues(FormSchema form, Set<String> present) {
+        VariableMap variables = Variables.createVariables();
+        form.fields().values().stream()
+                .filter(field -> !present.contains(field.key()))
+                .forEach(field -> variables.putValueTyped(field.key(), emptyValue(field)));
+        return variables;
+    }
+
+    private static boolean isEmpty(JsonNode value) {
+        return value == null || value.isNull()
                 || (value.isTextual() && value.asText().isEmpty())
                 || (value.isArray() && value.isEmpty());
+    }
+
+    private static TypedValue typed(Field field, JsonNode value, LocalDate today) {
+        boolean empty = isEmpty(value);
         if (empty || (field.type().equals("checkbox") && value.isBoolean() && !value.asBoolean())) {
             if (field.required()) {
                 throw field.type().equals("checkbox") ? new Invalid("checked", "must be checked.") : new Invalid("required", "is required.");

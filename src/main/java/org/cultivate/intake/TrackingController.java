@@ -3,9 +3,12 @@ package org.cultivate.intake;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.cultivate.intake.CaseTrackingRepository.TrackedCase;
 import org.cultivate.intake.CaseTrackingRepository.Update;
+import org.cultivate.intake.HolderTasks.HolderTask;
+import org.cultivate.intake.HolderTasks.HolderTaskForm;
 import org.cultivate.system.ApiProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,26 +20,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/tracking/{code}}: what the holder of a tracking code may know of their case, and their replies. */
+/** {@code /api/tracking/{code}}: what the holder of a tracking code may know of their case, and the tasks it has for them. */
 @RestController
 @RequestMapping("/api/tracking")
 class TrackingController {
 
     private final CaseTrackingRepository repository;
     private final LookupRateLimiter rateLimiter;
-    private final CaseReplies replies;
+    private final HolderTasks holderTasks;
 
-    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter, CaseReplies replies) {
+    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter, HolderTasks holderTasks) {
         this.repository = repository;
         this.rateLimiter = rateLimiter;
-        this.replies = replies;
+        this.holderTasks = holderTasks;
     }
 
-    record CaseStatus(String processKey, String reference, String holder, String status, List<Update> updates) {
-    }
-
-    /** A reply of the code's holder to a question the process asked them. */
-    record Reply(String text) {
+    record CaseStatus(String processKey, String reference, String holder, String status, List<Update> updates,
+            List<HolderTask> tasks) {
     }
 
     @GetMapping("/{code}")
@@ -45,28 +45,25 @@ class TrackingController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new CaseStatus(tracked.processKey(), tracked.reference(), tracked.holder(), tracked.status(),
-                        repository.updates(tracked.reference(), tracked.holder())));
+                        repository.updates(tracked.reference(), tracked.holder()), holderTasks.waitingFor(tracked)));
+    }
+
+    /** {@code GET /api/tracking/{code}/tasks/{taskId}}: a task waiting for the holder, with its deployed form and the values it shows. */
+    @GetMapping("/{code}/tasks/{taskId}")
+    ResponseEntity<HolderTaskForm> task(@PathVariable String code, @PathVariable String taskId, HttpServletRequest request) {
+        TrackedCase tracked = lookUp(code, request);
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(holderTasks.form(tracked, taskId));
     }
 
     /**
-     * {@code POST /api/tracking/{code}/replies}: the holder answers the question the process is
-     * waiting on (message {@value CaseReplies#REPLY_MESSAGE}). 409 when the case is not waiting for one.
+     * {@code POST /api/tracking/{code}/tasks/{taskId}}: the holder submits the task's form. 204;
+     * 400 with one entry per bad field; 404 for a task that is not theirs or no longer waiting.
      */
-    @PostMapping("/{code}/replies")
-    ResponseEntity<Void> reply(@PathVariable String code, @RequestBody Reply reply, HttpServletRequest request) {
+    @PostMapping("/{code}/tasks/{taskId}")
+    ResponseEntity<Void> completeTask(@PathVariable String code, @PathVariable String taskId, @RequestBody JsonNode values,
+            HttpServletRequest request) {
         TrackedCase tracked = lookUp(code, request);
-        replies.deliver(tracked, CaseReplies.REPLY_MESSAGE, reply == null ? null : reply.text());
-        return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * {@code POST /api/tracking/{code}/appeals}: the holder appeals the decision while the case
-     * allows it (message {@value CaseReplies#APPEAL_MESSAGE}). 409 when no appeal is open.
-     */
-    @PostMapping("/{code}/appeals")
-    ResponseEntity<Void> appeal(@PathVariable String code, @RequestBody Reply reason, HttpServletRequest request) {
-        TrackedCase tracked = lookUp(code, request);
-        replies.deliver(tracked, CaseReplies.APPEAL_MESSAGE, reason == null ? null : reason.text());
+        holderTasks.complete(tracked, taskId, values);
         return ResponseEntity.noContent().build();
     }
 

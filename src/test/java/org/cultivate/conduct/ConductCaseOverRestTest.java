@@ -57,8 +57,7 @@ class ConductCaseOverRestTest {
         committee.claimAndSubmit("bob", committee.awaitTask("bob", inCase + "&taskDefinitionKey=UserTask_Investigate"),
                 Map.of("nextStep", "ask-reporter", "questionForReporter", "Were others in those meetings?"));
         assertThat(track(code).path("status").asText()).isEqualTo("awaiting-information");
-        assertThat(committee.post(null, "/api/tracking/" + code + "/replies", Map.of("text", "Yes, two others."), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        holderSubmits(code, "answer-question", Map.of("holderMessage", "Yes, two others."));
 
         String investigate = committee.awaitTask("bob", inCase + "&taskDefinitionKey=UserTask_Investigate");
         assertThat(committee.get("bob", "/task/" + investigate + "/form-variables").path("holderMessage").path("value").asText())
@@ -74,8 +73,7 @@ class ConductCaseOverRestTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "appeal-open".equals(track(code).path("status").asText()));
         assertThat(track(code).path("updates").findValuesAsText("message")).contains("We have given a formal warning.");
-        assertThat(committee.post(null, "/api/tracking/" + code + "/appeals", Map.of("text", "A warning is not enough."), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        holderSubmits(code, "appeal", Map.of("holderMessage", "A warning is not enough."));
         assertThat(track(code).path("status").asText()).isEqualTo("appeal-under-review");
 
         // every cleared member voted: the administrators review
@@ -91,6 +89,22 @@ class ConductCaseOverRestTest {
         assertThat(closed.toString()).doesNotContain("mocked", "accent", "Repeated, but no threats.", "Agreed.");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getState())
                 .isEqualTo("COMPLETED");
+    }
+
+    /** The holder of the code fills in the one task waiting with this form on the tracking page: only fields its form offers. */
+    private void holderSubmits(String code, String formId, Map<String, Object> values) {
+        JsonNode waiting = track(code).path("tasks");
+        assertThat(waiting.findValuesAsText("formId")).containsExactly(formId);
+        String task = "/api/tracking/" + code + "/tasks/" + waiting.get(0).path("id").asText();
+        JsonNode form = http.getForObject(task, JsonNode.class).path("form");
+        var offered = new java.util.HashSet<String>();
+        form.path("components").forEach(component -> {
+            if (component.has("key") && !component.path("disabled").asBoolean(false)) {
+                offered.add(component.path("key").asText());
+            }
+        });
+        assertThat(offered).containsAll(values.keySet());
+        assertThat(committee.post(null, task, values, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private JsonNode track(String code) {

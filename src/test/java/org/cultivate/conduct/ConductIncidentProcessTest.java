@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cultivate.identity.CaseAuthorizations;
+import org.cultivate.identity.ConflictsOfInterest;
+import org.cultivate.identity.RecordConflictDeclarationDelegate;
 import org.cultivate.intake.CaseTracking;
 import org.mockito.Mockito;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +62,9 @@ import static org.cultivate.conduct.ConductIncidentProcess.NEXT_STEP;
 import static org.cultivate.conduct.ConductIncidentProcess.OUTCOME;
 import static org.cultivate.conduct.ConductIncidentProcess.QUESTION_FOR_REPORTER;
 import static org.cultivate.conduct.ConductIncidentProcess.HOLDER_MESSAGE;
+import static org.cultivate.conduct.ConductIncidentProcess.ANSWERED_BY;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_ANSWER_QUESTION;
+import static org.cultivate.conduct.ConductIncidentProcess.TASK_APPEAL;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_ESCALATED_DECISION;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_INVESTIGATE;
 import static org.cultivate.conduct.ConductIncidentProcess.TASK_PROPOSE;
@@ -91,9 +96,10 @@ import static org.cultivate.conduct.ConductIncidentProcess.TASK_REPORT_SAFETY_AC
  * triage table and Cultivate's delegates; only mail and tracking are recorded instead of done.
  */
 @Deployment(resources = {"processes/conduct-incident.bpmn", "processes/conduct-triage.dmn",
-        "processes/conduct-conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
+        "processes/conflict-declaration.bpmn", "forms/incident-report.form", "forms/immediate-safety.form",
         "forms/report-safety-action.form", "forms/acknowledge-report.form", "forms/conflict-declaration.form",
-        "forms/investigate.form", "forms/propose-resolution.form", "forms/vote.form", "forms/review-appeal.form"})
+        "forms/investigate.form", "forms/answer-question.form", "forms/propose-resolution.form", "forms/vote.form",
+        "forms/appeal.form", "forms/review-appeal.form"})
 class ConductIncidentProcessTest {
 
     private static final String DETAILS = "Someone shouted at me during the meetup.";
@@ -136,11 +142,12 @@ class ConductIncidentProcessTest {
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> mails.add(execution.getVariablesLocal()));
         Mocks.register("caseTracking", new RecordingTracking());
         committee("alice", "bob", "chidi");
-        var recusals = new Recusals(processEngine.getIdentityService(), processEngine.getRuntimeService(),
+        var conflicts = new ConflictsOfInterest(processEngine.getIdentityService(), processEngine.getRuntimeService(),
                 processEngine.getTaskService(), new CaseAuthorizations(processEngine.getAuthorizationService(),
                 processEngine.getTaskService()), Clock.systemUTC());
-        Mocks.register("openCaseDelegate", new OpenCaseDelegate(recusals, Period.ofMonths(6)));
-        Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(recusals));
+        Mocks.register("conflictsOfInterest", conflicts);
+        Mocks.register("openCaseDelegate", new OpenCaseDelegate(Period.ofMonths(6)));
+        Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(conflicts));
         Mocks.register("recordVoteListener", new RecordVoteListener());
         Mocks.register("countVotesDelegate", new CountVotesDelegate());
         Mocks.register("chooseAppealReviewersDelegate", new ChooseAppealReviewersDelegate());
@@ -209,7 +216,7 @@ class ConductIncidentProcessTest {
                 .hasNotPassed(TASK_IMMEDIATE_SAFETY, "EndEvent_ReporterAnonymous", TASK_ESCALATED_DECISION)
                 .variables().containsEntry(OUTCOME, "warning").containsEntry(VOTE_PASSED, true);
 
-        assertThat(report).isWaitingAt("Gateway_AwaitAppeal").hasPassed("EndEvent_ReportedPersonNotTold");
+        assertThat(report).isWaitingAt(TASK_APPEAL).hasPassed("EndEvent_ReportedPersonNotTold");
         assertThat(timeline).contains("appeal-open: You may appeal this decision within 14 days, here with your tracking code.");
         execute(job("Timer_AppealWindow", report));
 
@@ -331,7 +338,9 @@ class ConductIncidentProcessTest {
         assertThat(declarations).hasSize(3);
         // a declaration knows the member, the code name and the case id, nothing of the report
         assertThat(runtimeService().getVariables(declarations.get(0).getId()).keySet())
-                .containsExactlyInAnyOrder("member", CODE_NAME, "caseId");
+                .containsExactlyInAnyOrder("member", "caseLabel", "caseId");
+        assertThat(runtimeService().getVariable(declarations.get(0).getId(), "caseLabel"))
+                .isEqualTo(runtimeService().getVariable(report.getId(), CODE_NAME));
         assertThat(candidatesOf(task(report).getId())).isEmpty();
 
         declare(report, "alice", false);
@@ -375,13 +384,14 @@ class ConductIncidentProcessTest {
         ProcessInstance report = acknowledged(report(null));
         investigate(report, "ask-reporter", "Was this in the public channel or in private messages?");
 
-        assertThat(report).isWaitingAt("Gateway_AwaitReply");
+        assertThat(report).isWaitingAt(TASK_ANSWER_QUESTION).hasPassed("EndEvent_QuestionNotMailed");
+        assertThat(task(TASK_ANSWER_QUESTION, report).getAssignee()).as("a holder task, in nobody's task list").isNull();
+        assertThat(taskService().getIdentityLinksForTask(task(TASK_ANSWER_QUESTION, report).getId())).isEmpty();
         assertThat(timeline).last().isEqualTo("awaiting-information: Was this in the public channel or in private messages?");
-        runtimeService().createMessageCorrelation("tracking-reply").processInstanceBusinessKey("CI-TEST0001")
-                .setVariable(HOLDER_MESSAGE, "In private messages, three times.").correlate();
+        answer(report, "In private messages, three times.");
 
         assertThat(timeline).last().asString().startsWith("under-review: Thank you for your answer.");
-        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Event_ReporterReplied")
+        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed(TASK_ANSWER_QUESTION)
                 .variables().containsEntry(HOLDER_MESSAGE, "In private messages, three times.");
     }
 
@@ -395,7 +405,9 @@ class ConductIncidentProcessTest {
         execute(timeout);
 
         assertThat(timeline).last().asString().startsWith("under-review: No answer came within 14 days.");
-        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Timer_NoReply").hasNotPassed("Event_ReporterReplied");
+        assertThat(report).isWaitingAt(TASK_INVESTIGATE).hasPassed("Timer_NoReply");
+        assertThat(BpmnAwareTests.historyService().createHistoricTaskInstanceQuery().processInstanceId(report.getId())
+                .taskDefinitionKey(TASK_ANSWER_QUESTION).singleResult().getDeleteReason()).isEqualTo("deleted");
     }
 
     @Test
@@ -414,7 +426,7 @@ class ConductIncidentProcessTest {
         vote(report, "bob", true);
         vote(report, "chidi", true);
 
-        assertThat(report).isWaitingAt("Gateway_AwaitAppeal").variables().containsEntry(OUTCOME, "temporary-ban");
+        assertThat(report).isWaitingAt(TASK_APPEAL).variables().containsEntry(OUTCOME, "temporary-ban");
         execute(job("Timer_AppealWindow", report));
         assertThat(report).hasPassed("ServiceTask_RecordBan", "EndEvent_BanRecorded").isEnded();
         assertThat(bans).containsExactly("temporary-ban");
@@ -438,7 +450,7 @@ class ConductIncidentProcessTest {
         complete(task(TASK_ESCALATED_DECISION, report), withVariables(OUTCOME, "correction",
                 MESSAGE_TO_REPORTER, "A committee member has spoken privately with the person concerned."));
 
-        assertThat(report).hasPassed("Event_Decided", "EndEvent_ReporterNotWritten").isWaitingAt("Gateway_AwaitAppeal");
+        assertThat(report).hasPassed("Event_Decided", "EndEvent_ReporterNotWritten").isWaitingAt(TASK_APPEAL);
         assertThat(timeline).contains("decided: A committee member has spoken privately with the person concerned.");
     }
 
@@ -483,7 +495,7 @@ class ConductIncidentProcessTest {
                 APPEAL_RESPONSE, "On appeal, the ban is replaced by a warning."));
 
         assertThat(timeline).last().isEqualTo("closed: On appeal, the ban is replaced by a warning.");
-        assertThat(report).hasPassed("Event_AppealReceived", TASK_REVIEW_APPEAL, "EndEvent_Closed").isEnded();
+        assertThat(report).hasPassed(TASK_APPEAL, TASK_REVIEW_APPEAL, "EndEvent_Closed").isEnded();
         assertThat(bans).isEmpty();
     }
 
@@ -521,8 +533,11 @@ class ConductIncidentProcessTest {
         ProcessInstance report = acknowledged(report("reporter@example.org").putValue(PEOPLE_INVOLVED, "Mallory")
                 .putValue(BEHAVIOUR, "disruption"));
         investigate(report, "ask-reporter", "Which channel?");
-        runtimeService().createMessageCorrelation("tracking-reply").processInstanceBusinessKey("CI-TEST0001")
-                .setVariable(HOLDER_MESSAGE, "The general channel").correlate();
+        assertThat(report).hasPassed("Gateway_QuestionByEmail");
+        execute(job("ServiceTask_TellReporterQuestion", report));
+        assertThat(mails).last().satisfies(mail -> assertThat(mail).containsEntry("template", "holder-task-waiting")
+                .containsEntry("to", "reporter@example.org"));
+        answer(report, "The general channel");
         investigate(report, "propose", null);
         propose(report, "no-violation", "We found no violation.");
         for (String member : List.of("alice", "bob", "chidi")) {
@@ -622,9 +637,13 @@ class ConductIncidentProcessTest {
                 "rationale", "Discussed in the meeting."));
     }
 
+    /** As the tracking page does for the holder: the form's answer, and which holder gave it. */
     private static void appeal(ProcessInstance report, String holder, String text) {
-        runtimeService().createMessageCorrelation("tracking-appeal").processInstanceId(report.getId())
-                .setVariable(HOLDER_MESSAGE, text).setVariable("holderMessageFrom", holder).correlate();
+        complete(task(TASK_APPEAL, report), withVariables(HOLDER_MESSAGE, text, ANSWERED_BY, holder));
+    }
+
+    private static void answer(ProcessInstance report, String text) {
+        complete(task(TASK_ANSWER_QUESTION, report), withVariables(HOLDER_MESSAGE, text, ANSWERED_BY, "submitter"));
     }
 
     private static void vote(ProcessInstance report, String member, boolean approve) {

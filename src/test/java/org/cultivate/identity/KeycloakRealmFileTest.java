@@ -27,18 +27,25 @@ class KeycloakRealmFileTest {
     private static final Path REALM_FILE = Path.of("keycloak/cultivate-realm.json");
 
     private static final Set<String> GROUPS = Set.of("conduct-committee", "grants-committee", "selection-committee",
-            "mentors", "coordinators", "camunda-admin");
+            "mentors", "finance", "coordinators", "camunda-admin");
 
     /** DESIGN.md, "Demo users": user name to groups. */
-    private static final Map<String, Set<String>> DEMO_USERS = Map.of(
-            "demo", Set.of("camunda-admin", "coordinators"),
-            "alice", Set.of("conduct-committee"),
-            "bob", Set.of("conduct-committee"),
-            "chidi", Set.of("conduct-committee"),
-            "dana", Set.of("grants-committee"),
-            "eve", Set.of("selection-committee"),
-            "femi", Set.of("mentors"),
-            "gita", Set.of("coordinators"));
+    private static final Map<String, Set<String>> DEMO_USERS = Map.ofEntries(
+            Map.entry("demo", Set.of("camunda-admin", "coordinators")),
+            Map.entry("alice", Set.of("conduct-committee")),
+            Map.entry("bob", Set.of("conduct-committee")),
+            Map.entry("chidi", Set.of("conduct-committee")),
+            Map.entry("dana", Set.of("grants-committee")),
+            Map.entry("milan", Set.of("grants-committee")),
+            Map.entry("noor", Set.of("grants-committee")),
+            Map.entry("eve", Set.of("selection-committee")),
+            Map.entry("kofi", Set.of("selection-committee")),
+            Map.entry("lena", Set.of("selection-committee")),
+            Map.entry("femi", Set.of("mentors")),
+            Map.entry("ines", Set.of("mentors")),
+            Map.entry("jun", Set.of("mentors")),
+            Map.entry("hiro", Set.of("finance")),
+            Map.entry("gita", Set.of("coordinators")));
 
     private static JsonNode realm;
 

@@ -215,13 +215,12 @@ class IntakeApiTest {
     }
 
     @Test
-    void theReporterAnswersAQuestionOfTheCommitteeWithTheTrackingCodeAlone() {
+    void theReporterAnswersAQuestionOfTheCommitteeThroughAHolderTaskWithTheTrackingCodeAlone() {
         ResponseEntity<JsonNode> receipt = submit("incident-report", GOOD_REPORT);
         String code = receipt.getBody().path("trackingCode").asText();
         String reference = receipt.getBody().path("reference").asText();
-        String replies = "/api/tracking/" + code + "/replies";
 
-        assertThat(reply(replies, "Too early").getStatusCode()).as("no question yet").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(http.getForObject("/api/tracking/" + code, JsonNode.class).path("tasks")).as("nothing asked yet").isEmpty();
         String acknowledge = acknowledgeTaskOnceMailsAreSent(reference);
         declareNoConflicts(reference);
         taskService.complete(acknowledge, Map.of("severity", "low"));
@@ -231,18 +230,46 @@ class IntakeApiTest {
         JsonNode asked = http.getForObject("/api/tracking/" + code, JsonNode.class);
         assertThat(asked.path("status").asText()).isEqualTo("awaiting-information");
         assertThat(asked.path("updates").findValuesAsText("message")).contains("Which channel was it?");
+        assertThat(asked.path("tasks")).hasSize(1);
+        JsonNode waiting = asked.path("tasks").get(0);
+        assertThat(waiting.path("formId").asText()).isEqualTo("answer-question");
+        assertThat(waiting.path("name").asText()).isEqualTo("Answer the committee's question");
+        String task = "/api/tracking/" + code + "/tasks/" + waiting.path("id").asText();
 
-        assertThat(reply(replies, "   ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(reply(replies, "x".repeat(5001)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(reply("/api/tracking/" + TrackingCodes.newCode() + "/replies", "Hello").getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(reply(replies, "The #general channel, on Tuesday.").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode form = http.getForObject(task, JsonNode.class);
+        assertThat(form.path("form").path("id").asText()).isEqualTo("answer-question");
+        assertThat(form.path("values").path("questionForReporter").asText()).isEqualTo("Which channel was it?");
+        assertThat(form.path("values").size()).as("only what the form shows").isLessThanOrEqualTo(2);
+        assertThat(form.toString()).doesNotContain("shouted", "reporter@example.org");
+        assertThat(taskService.createTaskQuery().taskCandidateUser("alice").processInstanceBusinessKey(reference).list())
+                .as("in no committee member's task list").isEmpty();
 
-        assertThat(http.getForObject("/api/tracking/" + code, JsonNode.class).path("status").asText()).isEqualTo("under-review");
+        ResponseEntity<JsonNode> empty = postJson(task, Map.of("holderMessage", ""));
+        assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(empty.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(empty.getBody().path("errors").findValuesAsText("field")).containsExactly("holderMessage");
+        assertThat(postJson(task, Map.of("holderMessage", "x".repeat(5001))).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postJson(task, Map.of("questionForReporter", "Something else", "holderMessage", "Hi")).getBody()
+                .path("errors").findValuesAsText("rule")).containsExactly("readOnly");
+        assertThat(postJson(task, Map.of("holderMessage", "Hi", "answeredBy", "respondent")).getStatusCode())
+                .as("a field the form does not have").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(postJson("/api/tracking/" + TrackingCodes.newCode() + "/tasks/" + waiting.path("id").asText(),
+                Map.of("holderMessage", "Hello")).getStatusCode()).as("another code").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(postJson("/api/tracking/" + code + "/tasks/" + acknowledge, Map.of("severity", "low")).getStatusCode())
+                .as("a committee task is no holder task").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(taskService.createTaskQuery().taskId(waiting.path("id").asText()).count()).as("nothing changed").isOne();
+
+        assertThat(postJson(task, Map.of("holderMessage", "The #general channel, on Tuesday.")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode answered = http.getForObject("/api/tracking/" + code, JsonNode.class);
+        assertThat(answered.path("status").asText()).isEqualTo("under-review");
+        assertThat(answered.path("tasks")).isEmpty();
         var next = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
         assertThat(next.getTaskDefinitionKey()).isEqualTo("UserTask_Investigate");
         assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "holderMessage")).isEqualTo("The #general channel, on Tuesday.");
-        assertThat(reply(replies, "Once more").getStatusCode()).as("the question was answered").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(runtimeService.getVariable(next.getProcessInstanceId(), "answeredBy")).isEqualTo("submitter");
+        assertThat(postJson(task, Map.of("holderMessage", "Once more")).getStatusCode()).as("answered already").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -321,10 +348,10 @@ class IntakeApiTest {
                 .until(() -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId).count() == 0);
     }
 
-    private ResponseEntity<JsonNode> reply(String path, String text) {
+    private ResponseEntity<JsonNode> postJson(String path, Object body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(Map.of("text", text), headers), JsonNode.class);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> submit(String formId, String body) {

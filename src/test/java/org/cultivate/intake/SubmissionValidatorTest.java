@@ -118,7 +118,7 @@ class SubmissionValidatorTest {
                 arguments("date not text", "{\"day\": 20261127}", "day", "\"Day\" must be a date or time as text."),
                 arguments("field the form does not have", "{\"admin\": true}", "admin", "This form has no field \"admin\"."),
                 arguments("a disabled field, which is never submitted", "{\"shownOnly\": \"x\"}", "shownOnly",
-                        "This form has no field \"shownOnly\"."));
+                        "\"shownOnly\" is shown read-only in this form and cannot be changed here."));
     }
 
     @ParameterizedTest(name = "{0}")

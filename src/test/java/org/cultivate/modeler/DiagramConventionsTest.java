@@ -51,7 +51,7 @@ class DiagramConventionsTest {
 
     @Test
     void aStartEventOnlyAnotherProcessStartsNeedsNoForm() throws IOException {
-        String declaration = Files.readString(Path.of("processes/conduct-conflict-declaration.bpmn"));
+        String declaration = Files.readString(Path.of("processes/conflict-declaration.bpmn"));
         String withoutMark = declaration.replace("<camunda:property name=\"called\" value=\"true\" />", "");
 
         var problems = DiagramConventions.check(Bpmn.readModelFromStream(

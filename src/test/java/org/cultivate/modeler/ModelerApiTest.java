@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DefaultProfileTest
 class ModelerApiTest {
 
+    /** The test diagrams start with the acknowledgement form, whose severity is required. */
+    private static final Map<String, Object> SEVERITY_LOW = Map.of("severity", "low");
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -45,18 +48,18 @@ class ModelerApiTest {
 
     @Test
     void listsProcessesAndDecisionTablesWithTheirVersionsAndRunningCases() {
-        String running = runtimeService.startProcessInstanceByKey("conduct-conflict-declaration",
-                Map.of("member", "bob", "codeName", "calm-otter-17")).getProcessDefinitionId();
+        String running = runtimeService.startProcessInstanceByKey("conflict-declaration",
+                Map.of("member", "bob", "caseLabel", "calm-otter-17")).getProcessDefinitionId();
 
         ResponseEntity<JsonNode> response = http.withBasicAuth("gita", "gita").getForEntity("/api/modeler/definitions", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode declaration = definition(response.getBody(), "conduct-conflict-declaration");
+        JsonNode declaration = definition(response.getBody(), "conflict-declaration");
         assertThat(declaration.path("type").asText()).isEqualTo("bpmn");
         assertThat(declaration.path("name").asText()).isEqualTo("Conflict-of-interest declaration");
         assertThat(declaration.path("versions").findValuesAsText("deploymentName")).contains(RepositoryDeployment.DEPLOYMENT_NAME);
         assertThat(declaration.path("versions").get(0).path("version").asInt()).isEqualTo(
-                repositoryService.createProcessDefinitionQuery().processDefinitionKey("conduct-conflict-declaration").latestVersion().singleResult().getVersion());
+                repositoryService.createProcessDefinitionQuery().processDefinitionKey("conflict-declaration").latestVersion().singleResult().getVersion());
         assertThat(versionOf(declaration, running).path("runningCases").asLong()).isPositive();
         JsonNode triage = definition(response.getBody(), "conduct-triage");
         assertThat(triage.path("type").asText()).isEqualTo("dmn");
@@ -85,7 +88,7 @@ class ModelerApiTest {
         assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
                 .contains("processes/modeler-two-steps.bpmn", "forms/acknowledge-report.form", "forms/incident-report.form");
         String definitionId = deployed.getBody().path("definitions").get(0).path("id").asText();
-        runtimeService.startProcessInstanceById(definitionId);
+        runtimeService.startProcessInstanceById(definitionId, SEVERITY_LOW);
         String taskId = taskService.createTaskQuery().processDefinitionId(definitionId).singleResult().getId();
         ResponseEntity<JsonNode> form = http.withBasicAuth("demo", "demo").getForEntity("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class);
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -136,9 +139,9 @@ class ModelerApiTest {
     @Test
     void migratesTheCasesTheEngineCanMapAndListsTheOthersWithTheReason() {
         String older = deploy("gita", resource("two-steps.bpmn"), latest("conduct-incident")).getBody().path("definitions").get(0).path("id").asText();
-        String waitingInFirst = runtimeService.startProcessInstanceById(older, "MIGRATE-FIRST").getId();
-        String waitingInSecond = runtimeService.startProcessInstanceById(older, "MIGRATE-SECOND").getId();
-        taskService.complete(taskService.createTaskQuery().processInstanceId(waitingInSecond).singleResult().getId());
+        String waitingInFirst = runtimeService.startProcessInstanceById(older, "MIGRATE-FIRST", SEVERITY_LOW).getId();
+        String waitingInSecond = runtimeService.startProcessInstanceById(older, "MIGRATE-SECOND", SEVERITY_LOW).getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(waitingInSecond).singleResult().getId(), SEVERITY_LOW);
         String newer = deploy("gita", resource("one-step.bpmn"), older).getBody().path("definitions").get(0).path("id").asText();
 
         ResponseEntity<JsonNode> result = http.withBasicAuth("gita", "gita").postForEntity("/api/modeler/migrations",
@@ -174,7 +177,7 @@ class ModelerApiTest {
         assertThat(latest("conduct-incident")).isEqualTo(modelerVersion);
         assertThat(repositoryService.getDeploymentResourceNames(deployed.path("deploymentId").asText()))
                 .as("the process conduct-incident calls from its own deployment, and the forms")
-                .contains("processes/conduct-incident.bpmn", "processes/conduct-conflict-declaration.bpmn", "forms/conflict-declaration.form");
+                .contains("processes/conduct-incident.bpmn", "processes/conflict-declaration.bpmn", "forms/conflict-declaration.form");
     }
 
     @Test
@@ -203,7 +206,7 @@ class ModelerApiTest {
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
         String definitionId = created.getBody().path("deployedProcessDefinitions").fieldNames().next();
-        runtimeService.startProcessInstanceById(definitionId);
+        runtimeService.startProcessInstanceById(definitionId, SEVERITY_LOW);
         String taskId = taskService.createTaskQuery().processDefinitionId(definitionId).singleResult().getId();
         assertThat(http.withBasicAuth("demo", "demo").getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class)
                 .path("id").asText()).isEqualTo("acknowledge-report");

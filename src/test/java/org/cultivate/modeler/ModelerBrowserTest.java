@@ -42,6 +42,9 @@ import static org.awaitility.Awaitility.await;
 @DefaultProfileTest
 class ModelerBrowserTest {
 
+    /** The test diagrams start with the acknowledgement form, whose severity is required. */
+    private static final Map<String, Object> SEVERITY_LOW = Map.of("severity", "low");
+
     private static final String TASK = "UserTask_EscalatedDecision";
     private static final String NEW_NAME = "Decide ${codeName} (escalated to the administrators)";
 
@@ -134,9 +137,9 @@ class ModelerBrowserTest {
     void aCoordinatorMigratesRunningCasesAndSeesWhichCouldNotMove() throws IOException {
         String older = deployFixture("two-steps.bpmn", repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey("conduct-incident").latestVersion().singleResult().getId());
-        runtimeService.startProcessInstanceById(older, "BROWSER-FIRST");
-        String inSecond = runtimeService.startProcessInstanceById(older, "BROWSER-SECOND").getId();
-        taskService.complete(taskService.createTaskQuery().processInstanceId(inSecond).singleResult().getId());
+        runtimeService.startProcessInstanceById(older, "BROWSER-FIRST", SEVERITY_LOW);
+        String inSecond = runtimeService.startProcessInstanceById(older, "BROWSER-SECOND", SEVERITY_LOW).getId();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(inSecond).singleResult().getId(), SEVERITY_LOW);
         String newer = deployFixture("one-step.bpmn", older);
         var driver = browser.driver();
         signIn("gita", "/modeler/edit?id=" + newer);

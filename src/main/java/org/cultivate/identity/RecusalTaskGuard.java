@@ -1,20 +1,18 @@
-package org.cultivate.conduct;
+package org.cultivate.identity;
 
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cultivate.identity.CaseAuthorizations;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import static org.cultivate.conduct.ConductIncidentProcess.PROCESS_KEY;
-import static org.cultivate.conduct.ConductIncidentProcess.RECUSED_MEMBERS;
+import static org.cultivate.identity.ConflictsOfInterest.RECUSED_MEMBERS;
 
 /**
- * Every new task of a conduct case is hidden from the members recused from it. It listens to all
- * task events of the engine rather than to listeners in the BPMN, so that a task a coordinator
- * adds later cannot be forgotten.
+ * Every new task of a case is hidden from the members recused from it, whatever the process. It
+ * listens to all task events of the engine rather than to listeners in the BPMN, so that a task a
+ * coordinator adds later cannot be forgotten.
  */
 @Component
 class RecusalTaskGuard {
@@ -28,7 +26,7 @@ class RecusalTaskGuard {
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     @SuppressWarnings("unchecked")
     public void onTaskCreated(DelegateTask task) {
-        if (task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")) {
+        if (task.getProcessInstanceId() == null) {
             return;
         }
         Object recused = task.getVariable(RECUSED_MEMBERS);
