@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -330,7 +331,12 @@ class IntakeApiTest {
         for (String timer : List.of("Timer_AppealWindow", "Timer_Expunge")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery()
                     .processInstanceId(caseId).activityId(timer).count() == 1);
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(caseId).activityId(timer).singleResult().getId());
+            String job = managementService.createJobQuery().processInstanceId(caseId).activityId(timer).singleResult().getId();
+            // the job executor may be sending one of the case's mails at this moment: then try again
+            await().atMost(Duration.ofSeconds(30)).ignoreException(OptimisticLockingException.class).until(() -> {
+                managementService.executeJob(job);
+                return true;
+            });
         }
         // the reporter's outcome mail is a job; the case ends when it is sent
         await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
