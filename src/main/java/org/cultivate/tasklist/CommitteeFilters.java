@@ -48,7 +48,9 @@ final class CommitteeFilters {
     /**
      * Every filter of the table. The queries use Tasklist's expressions, evaluated for whoever
      * opens the filter; the engine's authorizations still decide which of the tasks each one sees.
-     * Committees working the same process share its filter.
+     * Committees working the same process share its filter. Each query carries its sorting:
+     * the order over {@code /engine-rest}; Tasklist sorts by the column its user picks (newest
+     * first unless changed) and by the filter's sorting after that.
      */
     static List<FilterSpec> all(TaskService tasks) {
         List<FilterSpec> filters = new ArrayList<>();
@@ -63,7 +65,7 @@ final class CommitteeFilters {
                     priority++, tasks.createTaskQuery().processDefinitionKeyIn(keys)
                             .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskCreateTime().asc(), group));
             filters.add(new FilterSpec("Waiting for " + committee.members(), "Tasks of " + committee.cases()
-                            + " nobody has claimed yet, oldest first", priority++,
+                            + " nobody has claimed yet", priority++,
                     tasks.createTaskQuery().processDefinitionKeyIn(keys).taskUnassigned().orderByTaskCreateTime().asc(), group));
             filters.add(new FilterSpec("Overdue " + committee.cases(), "Tasks of " + committee.cases() + " past their due date",
                     priority++, tasks.createTaskQuery().processDefinitionKeyIn(keys)

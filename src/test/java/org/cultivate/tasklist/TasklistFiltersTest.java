@@ -73,6 +73,14 @@ class TasklistFiltersTest {
         assertThat(filterNames("dana")).doesNotContainAnyElementsOf(CONDUCT_FILTERS).doesNotContain(CommitteeFilters.ALL_TASKS);
         assertThat(filterNames("demo")).contains(CommitteeFilters.ALL_TASKS).containsAll(CONDUCT_FILTERS);
 
+        // as Tasklist reads a filter: its criteria, with Tasklist's expressions, and its sorting
+        JsonNode mine = new CommitteeOverRest(http).get("alice", "/engine-rest/filter/" + filterId(MY_CASES));
+        assertThat(mine.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
+        assertThat(mine.at("/query/processDefinitionKeyIn")).extracting(JsonNode::asText)
+                .containsExactly("conduct-incident", "conduct-conflict-declaration");
+        assertThat(mine.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
+        assertThat(mine.at("/properties/priority").asInt()).isEqualTo(10);
+
         var headers = new HttpHeaders();
         headers.setBasicAuth("dana", "dana");
         assertThat(http.exchange("/engine-rest/filter/" + filterId(WAITING) + "/list", HttpMethod.GET, new HttpEntity<>(headers),
