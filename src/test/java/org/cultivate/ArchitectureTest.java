@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Package by feature: the process features (conduct, grant, taskforce, onboarding) do not know
- * each other, and the shared packages (system, identity, intake, notify, modeler, portal) know no feature.
+ * each other, and the shared packages (system, identity, intake, notify, modeler, portal, tasklist) know no feature.
  */
 class ArchitectureTest {
 
@@ -31,7 +31,7 @@ class ArchitectureTest {
     @Test
     void sharedPackagesKnowNoFeature() {
         noClasses().that().resideInAnyPackage("org.cultivate.system..", "org.cultivate.identity..", "org.cultivate.intake..",
-                        "org.cultivate.notify..", "org.cultivate.modeler..", "org.cultivate.portal..")
+                        "org.cultivate.notify..", "org.cultivate.modeler..", "org.cultivate.portal..", "org.cultivate.tasklist..")
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
                 .check(MAIN);
     }
@@ -40,7 +40,8 @@ class ArchitectureTest {
     void theSystemPackageKnowsNoOther() {
         noClasses().that().resideInAPackage("org.cultivate.system..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.cultivate.identity..", "org.cultivate.intake..", "org.cultivate.notify..", "org.cultivate.modeler..")
+                        "org.cultivate.identity..", "org.cultivate.intake..", "org.cultivate.notify..", "org.cultivate.modeler..",
+                        "org.cultivate.tasklist..")
                 .check(MAIN);
     }
 

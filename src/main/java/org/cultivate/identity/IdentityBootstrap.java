@@ -3,7 +3,6 @@ package org.cultivate.identity;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.cultivate.identity.DemoUsers.DemoUser;
 import org.slf4j.Logger;
@@ -37,22 +35,18 @@ class IdentityBootstrap implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
-    static final String ALL_TASKS_FILTER = "All tasks";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
     private final boolean defaultProfile;
     private final boolean localAccounts;
     private final String adminUser;
     private final String adminPassword;
 
-    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, Environment environment,
+    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService, Environment environment,
             @Value("${cultivate.admin.user}") String adminUser, @Value("${cultivate.admin.password}") String adminPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
         this.defaultProfile = environment.getActiveProfiles().length == 0;
         this.localAccounts = !environment.acceptsProfiles(Profiles.of("keycloak"));
         this.adminUser = adminUser;
@@ -91,13 +85,9 @@ class IdentityBootstrap implements InitializingBean {
         for (Resources resource : Resources.values()) {
             grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
         }
-        Filter allTasks = filterService.createFilterQuery().filterName(ALL_TASKS_FILTER).singleResult();
+        // their Tasklist filters are tasklist.TasklistFilterBootstrap's
         for (String group : Groups.CASE_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            if (allTasks != null) {
-                // the filter only lists tasks; which tasks a member sees is decided per task
-                grant(group, Resources.FILTER, allTasks.getId(), Permissions.READ);
-            }
         }
         grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
