@@ -24,7 +24,7 @@ final class CommitteeFilters {
     static final List<Committee> COMMITTEES = List.of(
             new Committee(Groups.CONDUCT_COMMITTEE, "conduct cases", "the conduct committee", List.of(
                     new Work("conduct-incident", "Conduct incidents"),
-                    new Work("conduct-conflict-declaration", "Conflict declarations"))));
+                    new Work("conflict-declaration", "Conflict declarations"))));
 
     /** A group that works cases in Tasklist; its filters read "My conduct cases", "Waiting for the conduct committee". */
     record Committee(String group, String cases, String members, List<Work> processes) {

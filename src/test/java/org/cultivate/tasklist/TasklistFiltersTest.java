@@ -77,7 +77,7 @@ class TasklistFiltersTest {
         JsonNode mine = new CommitteeOverRest(http).get("alice", "/engine-rest/filter/" + filterId(MY_CASES));
         assertThat(mine.at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
         assertThat(mine.at("/query/processDefinitionKeyIn")).extracting(JsonNode::asText)
-                .containsExactly("conduct-incident", "conduct-conflict-declaration");
+                .containsExactly("conduct-incident", "conflict-declaration");
         assertThat(mine.at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
         assertThat(mine.at("/properties/priority").asInt()).isEqualTo(10);
 
