@@ -176,6 +176,9 @@ class ConductIncidentProcessTest {
         String codeName = (String) runtimeService().getVariable(report.getId(), CODE_NAME);
         assertThat(codeName).matches("[a-z]+-[a-z]+-[0-9]{2}");
         assertThat(task(report).getName()).isEqualTo("Acknowledge " + codeName);
+        assertThat(task(report).getDueDate()).as("the table's deadline, for Tasklist's overdue filter")
+                .isAfter(new Date(System.currentTimeMillis() + 47L * 3_600_000))
+                .isBefore(new Date(System.currentTimeMillis() + 49L * 3_600_000));
         assertThat(candidatesOf(task(report).getId())).as("nobody has declared yet").isEmpty();
         assertThat(formKeyOf(task(report).getId())).isEqualTo("acknowledge-report");
 
@@ -386,6 +389,8 @@ class ConductIncidentProcessTest {
 
         assertThat(report).isWaitingAt(TASK_ANSWER_QUESTION).hasPassed("EndEvent_QuestionNotMailed");
         assertThat(task(TASK_ANSWER_QUESTION, report).getAssignee()).as("a holder task, in nobody's task list").isNull();
+        assertThat(task(TASK_ANSWER_QUESTION, report).getDueDate()).as("shown to the reporter: the day the case goes on without an answer")
+                .isAfter(new Date(System.currentTimeMillis() + 13L * 24 * 3_600_000));
         assertThat(taskService().getIdentityLinksForTask(task(TASK_ANSWER_QUESTION, report).getId())).isEmpty();
         assertThat(timeline).last().isEqualTo("awaiting-information: Was this in the public channel or in private messages?");
         answer(report, "In private messages, three times.");
