@@ -209,7 +209,10 @@ export function render() {
   // form-js renders its own <form>: Enter in a field submits it, and so does this button
   const button = el('button', { type: 'button', class: 'primary', id: 'send', onclick: () => formJs.submit() }, t('form.send'));
   content.replaceChildren(el('p', { class: 'intro' }, t('form.intro')), container, el('div', { class: 'actions' }, button, status));
-  formJs = new Form({ container });
+  // Without debounce: form-js passes a text field's input on 300 ms late, early only when the field loses focus.
+  // A Send clicked sooner in a browser whose buttons take no focus (Safari, Firefox on macOS) submitted the stale
+  // value: no request, "required" under a filled-in box. form-js-viewer's useFlushDebounce reads this config key.
+  formJs = new Form({ container, debounce: false });
   const validator = formJs.get('validator');
   const validateFieldInstance = validator.validateFieldInstance.bind(validator);
   validator.validateFieldInstance = (instance, value) => validateFieldInstance(instance, value).map(translateFormJsMessage);

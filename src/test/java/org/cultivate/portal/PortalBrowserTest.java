@@ -257,6 +257,28 @@ class PortalBrowserTest {
         }
     }
 
+    @Test
+    void sendRightAfterTypingSendsWhatWasTyped() {
+        String typed = "They shouted at me in the hallway after the talk, twice.";
+        try (Browser browser = openAt(Browser.DESKTOP, "en", "/portal/forms/incident-report")) {
+            WebDriver driver = browser.driver();
+            WebElement description = field(browser, "What happened?");
+            WebElement send = driver.findElement(By.id("send"));
+            // as in Safari and Firefox on macOS, a clicked button takes no focus: the box is never blurred
+            ((JavascriptExecutor) driver).executeScript("arguments[0].addEventListener('mousedown', event => event.preventDefault())", send);
+
+            // one action chain: Send is clicked well within form-js's 300 ms input debounce
+            new Actions(driver).click(description).sendKeys(typed).click(send).perform();
+
+            assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code"))).getText())
+                    .matches("[A-Za-z0-9_-]{32}");
+            String reference = driver.findElement(By.cssSelector(".receipt p:nth-of-type(5) code")).getText();
+            String caseId = committee.awaitCase(reference);
+            assertThat(committee.get("demo", "/process-instance/" + caseId + "/variables/description").path("value").asText())
+                    .isEqualTo(typed);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("windows")
     void theTransparencyReportIsAChartOfThePublicFigures(String name, Dimension window) {

@@ -76,9 +76,16 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
+    /** The path given in the environment variable, else Debian's; missing, the test fails saying how to install it. */
     private static String binary(String environmentVariable, String debianPath) {
         String configured = System.getenv(environmentVariable);
-        return configured != null ? configured : debianPath;
+        String path = configured != null ? configured : debianPath;
+        if (!Files.isExecutable(Path.of(path))) {
+            throw new IllegalStateException(path + " is missing: the browser tests need Debian's chromium and"
+                    + " chromium-driver. Run the tests with ./test, which installs them, or apt-get install chromium"
+                    + " chromium-driver (" + environmentVariable + " names another path).");
+        }
+        return path;
     }
 
     public ChromeDriver driver() {
