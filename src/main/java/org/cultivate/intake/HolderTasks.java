@@ -50,24 +50,31 @@ class HolderTasks {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final FormDoors doors;
     private final DeployedForms forms;
+    private final FormTranslations translations;
     /** Whose tasks a definition's user tasks are: fixed per deployed definition. */
     private final Map<String, List<String>> holdersByDefinitionAndTask = new ConcurrentHashMap<>();
 
     HolderTasks(TaskService taskService, RepositoryService repositoryService,
-            ProcessEngineConfigurationImpl engineConfiguration, FormDoors doors, DeployedForms forms) {
+            ProcessEngineConfigurationImpl engineConfiguration, FormDoors doors, DeployedForms forms,
+            FormTranslations translations) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.engineConfiguration = engineConfiguration;
         this.doors = doors;
         this.forms = forms;
+        this.translations = translations;
     }
 
     /** A task waiting for the holder, as the tracking answer lists it. */
     record HolderTask(String id, String name, String formId, Date due) {
     }
 
-    /** One holder task to fill in: its deployed form and the values the form shows. */
-    record HolderTaskForm(String id, String name, String formId, Date due, JsonNode form, ObjectNode values) {
+    /**
+     * One holder task to fill in: its deployed form, the values the form shows, and the form's texts
+     * in the holder's language (empty when it has none), which are not public as a start form's are.
+     */
+    record HolderTaskForm(String id, String name, String formId, Date due, JsonNode form, ObjectNode values,
+            JsonNode translation) {
     }
 
     List<HolderTask> waitingFor(TrackedCase tracked) {
@@ -78,7 +85,7 @@ class HolderTasks {
                 .toList();
     }
 
-    HolderTaskForm form(TrackedCase tracked, String taskId) {
+    HolderTaskForm form(TrackedCase tracked, String taskId, String language) {
         HolderTask task = waitingFor(tracked).stream().filter(waiting -> waiting.id().equals(taskId)).findFirst()
                 .orElseThrow(HolderTasks::notFound);
         DeployedForm form = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
@@ -92,7 +99,8 @@ class HolderTasks {
                 // a value no form field can show is not shown
             }
         });
-        return new HolderTaskForm(task.id(), task.name(), task.formId(), task.due(), form.json(), values);
+        JsonNode translation = translations.of(task.formId(), language).orElseGet(JSON::createObjectNode);
+        return new HolderTaskForm(task.id(), task.name(), task.formId(), task.due(), form.json(), values, translation);
     }
 
     /** Completes the holder's task with the values, checked against its form, in one transaction. */
