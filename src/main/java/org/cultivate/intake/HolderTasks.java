@@ -70,7 +70,7 @@ class HolderTasks {
     }
 
     /**
-     * One holder task to fill in: its deployed form, the values the form shows, and the form's texts
+     * One holder task to fill in: its deployed form, the values it shows read-only, and the form's texts
      * in the holder's language (empty when it has none), which are not public as a start form's are.
      */
     record HolderTaskForm(String id, String name, String formId, Date due, JsonNode form, ObjectNode values,
@@ -90,9 +90,10 @@ class HolderTasks {
                 .orElseThrow(HolderTasks::notFound);
         DeployedForm form = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
                 forms.ofTask(context, context.getTaskManager().findTaskById(taskId)).orElseThrow(HolderTasks::notFound));
-        var shown = form.schema().shownKeys();
+        // Only what the form shows read-only (the committee's question): a field the holder fills in starts
+        // empty even when the case has a value under its key, which may be an earlier answer, even another holder's.
         ObjectNode values = JSON.createObjectNode();
-        taskService.getVariables(taskId, shown).forEach((name, value) -> {
+        taskService.getVariables(taskId, form.schema().readOnly()).forEach((name, value) -> {
             try {
                 values.set(name, FormValues.json(value));
             } catch (FormValues.NotFormValue notShowable) {
