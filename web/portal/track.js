@@ -1,15 +1,18 @@
-// /portal/track and /portal/track/{code}: the case's status and timeline, the committee's question
-// with an answer box, the appeal while one is open. An unknown code shows "not found" and nothing else.
+// /portal/track and /portal/track/{code}: the case's status and timeline, and a form for each task
+// the case has for the holder (a question to answer, an appeal), rendered like the public forms.
+// An unknown code shows "not found" and nothing else.
 import { ApiError, getJson, postJson } from './api.js';
+import { formView, ownHeading, problemMessage } from './form-view.js';
 import { has, language, t } from './i18n.js';
 import { el } from '../shared/el.js';
 
-// statuses the processes set (caseTracking.update) that ask something of the holder
-const AWAITING_ANSWER = 'awaiting-information';
-const APPEAL_OPEN = 'appeal-open';
-
 const codeInPath = decodeURIComponent(location.pathname.replace(/^\/portal\/track\/?/, '').split('/')[0] ?? '');
+const casePath = `/api/tracking/${encodeURIComponent(codeInPath)}`;
 let trackedCase = null;
+/** The holder tasks with their forms and, in the language asked for, their texts. */
+let tasks = [];
+/** The shown forms by task id, so that what was typed survives a switch of language. */
+let views = new Map();
 let problem = null;
 let notice = null;
 
@@ -18,10 +21,12 @@ export async function load() {
     return;
   }
   try {
-    trackedCase = await getJson(`/api/tracking/${encodeURIComponent(codeInPath)}`);
+    trackedCase = await getJson(casePath);
+    tasks = await Promise.all(trackedCase.tasks.map(task => getJson(`${casePath}/tasks/${encodeURIComponent(task.id)}`)));
     problem = null;
   } catch (error) {
     trackedCase = null;
+    tasks = [];
     problem = error instanceof ApiError ? error.status : 0;
   }
 }
@@ -57,41 +62,37 @@ function timeline(updates) {
     update.message ? el('p', { class: 'message' }, update.message) : null)));
 }
 
-/** A box to write to the committee: an answer to its question, or an appeal. */
-function messageBox(kind, endpoint) {
-  const id = `${kind}-text`;
-  const textarea = el('textarea', { id, name: 'text', required: true, maxlength: '5000', rows: '5' });
-  const status = el('p', { class: 'form-status', role: 'status' });
-  const button = el('button', { type: 'submit', class: 'primary' }, t(`track.${kind}.send`));
-  return el('form', {
-    class: 'message-box', id: `${kind}-form`, onsubmit: async event => {
-      event.preventDefault();
-      if (!textarea.value.trim()) {
-        status.textContent = t('track.emptyMessage');
-        textarea.focus();
-        return;
-      }
-      button.disabled = true;
-      try {
-        await postJson(`/api/tracking/${encodeURIComponent(codeInPath)}/${endpoint}`, { text: textarea.value });
-        notice = t(`track.${kind}.sent`);
-        await load();
-        render();
-        document.getElementById('notice')?.focus();
-      } catch (error) {
-        status.textContent = error instanceof ApiError && error.status === 409 ? t('track.nothingWaiting') : t('common.unavailable');
-        button.disabled = false;
-      }
+async function sent() {
+  notice = t('track.taskSent');
+  await load();
+  render();
+  document.getElementById('notice')?.focus();
+}
+
+/** A task's form; the page's own heading is the h1, so the form's heading is an h2. */
+function taskSection(task, drafts) {
+  const due = task.due
+    ? el('p', { class: 'hint' }, t('track.taskDue', { date: new Intl.DateTimeFormat(language(), { dateStyle: 'long' }).format(new Date(task.due)) }))
+    : null;
+  const view = formView({
+    schema: task.form, translations: task.translation, data: { ...task.values, ...drafts.get(task.id) }, headingLevel: 2,
+    ids: { container: `task-${task.id}`, send: `task-${task.id}-send`, status: `task-${task.id}-status` },
+    send: async values => {
+      await postJson(`${casePath}/tasks/${encodeURIComponent(task.id)}`, values);
+      await sent();
     },
-  },
-  el('h2', {}, t(`track.${kind}.heading`)),
-  el('p', { class: 'hint' }, t(`track.${kind}.help`)),
-  el('label', { for: id }, t(`track.${kind}.label`)),
-  textarea, button, status);
+    // answered meanwhile (another window) or given up by the process
+    failed: error => (error instanceof ApiError && error.status === 404 ? t('track.nothingWaiting') : problemMessage(error)),
+  });
+  views.set(task.id, view);
+  return el('section', { class: 'holder-task' }, ownHeading(task.form) ? null : el('h2', {}, task.name), due, view.element);
 }
 
 export function render() {
   const main = document.getElementById('content');
+  const drafts = new Map([...views].map(([id, view]) => [id, view.data()]));
+  views.forEach(view => view.destroy());
+  views = new Map();
   document.getElementById('page-heading').textContent = t('track.title');
   if (!codeInPath) {
     main.replaceChildren(lookupForm());
@@ -108,7 +109,6 @@ export function render() {
   if (trackedCase === null) {
     return;
   }
-  const questions = trackedCase.updates.filter(update => update.status === AWAITING_ANSWER);
   // el() drops the parts that do not apply (null), replaceChildren would print them
   main.replaceChildren(el('div', {},
     notice ? el('p', { id: 'notice', class: 'notice', role: 'status', tabindex: '-1' }, notice) : null,
@@ -116,11 +116,7 @@ export function render() {
       el('h2', { id: 'status-heading' }, t('track.status')),
       el('p', { class: 'status', id: 'case-status', 'data-status': trackedCase.status }, statusLabel(trackedCase.status)),
       el('p', {}, t('track.reference'), ' ', el('code', {}, trackedCase.reference))),
-    trackedCase.status === AWAITING_ANSWER ? el('section', { class: 'question' },
-      el('h2', {}, t('track.question')),
-      el('blockquote', { id: 'question' }, questions.at(-1)?.message ?? ''),
-      messageBox('answer', 'replies')) : null,
-    trackedCase.status === APPEAL_OPEN ? el('section', { class: 'appeal' }, messageBox('appeal', 'appeals')) : null,
+    tasks.map(task => taskSection(task, drafts)),
     el('section', { 'aria-labelledby': 'timeline-heading' },
       el('h2', { id: 'timeline-heading' }, t('track.timeline')),
       timeline(trackedCase.updates))));

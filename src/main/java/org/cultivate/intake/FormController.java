@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.cultivate.intake.IntakeService.Receipt;
 import org.cultivate.system.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 class FormController {
 
     private final IntakeService intake;
+    private final FormTranslations translations;
     private final ObjectMapper objectMapper;
     private final int maxBodyBytes;
 
-    FormController(IntakeService intake, ObjectMapper objectMapper,
+    FormController(IntakeService intake, FormTranslations translations, ObjectMapper objectMapper,
             @Value("${cultivate.intake.max-body-bytes}") int maxBodyBytes) {
         this.intake = intake;
+        this.translations = translations;
         this.objectMapper = objectMapper;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -55,21 +56,12 @@ class FormController {
         return intake.startForm(formId).json();
     }
 
-    /**
-     * {@code forms/i18n/FORMID.LANGUAGE.json}: the form's texts in another language, keyed by component
-     * id. The portal shows them; values and the checks of a submission stay those of the form.
-     */
+    /** A public form's texts in another language ({@link FormTranslations}); other forms' only come with their task. */
     @GetMapping("/{formId}/translations/{language}")
-    JsonNode translation(@PathVariable String formId, @PathVariable String language) throws IOException {
+    JsonNode translation(@PathVariable String formId, @PathVariable String language) {
         String id = intake.startForm(formId).formId();
-        // only a language tag reaches the class path, never a path
-        var resource = language.matches("[a-z]{2,3}") ? new ClassPathResource("forms/i18n/" + id + "." + language + ".json") : null;
-        if (resource == null || !resource.exists()) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into this language.");
-        }
-        try (InputStream in = resource.getInputStream()) {
-            return objectMapper.readTree(in);
-        }
+        return translations.of(id, language).orElseThrow(() ->
+                new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into this language."));
     }
 
     @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -33,13 +33,6 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
         return new FormSchema(id, titleOf(form).orElse(id), fields, Set.copyOf(readOnly));
     }
 
-    /** Every key the form shows, the read-only ones too: the values a holder of the form may see. */
-    Set<String> shownKeys() {
-        var keys = new LinkedHashSet<>(fields.keySet());
-        keys.addAll(readOnly);
-        return keys;
-    }
-
     /**
      * @param hiddenWhen the {@code conditional.hide} expressions of the groups around these
      *                   components: a field is hidden when any of them, or its own, is true

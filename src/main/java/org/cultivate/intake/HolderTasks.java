@@ -50,24 +50,31 @@ class HolderTasks {
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final FormDoors doors;
     private final DeployedForms forms;
+    private final FormTranslations translations;
     /** Whose tasks a definition's user tasks are: fixed per deployed definition. */
     private final Map<String, List<String>> holdersByDefinitionAndTask = new ConcurrentHashMap<>();
 
     HolderTasks(TaskService taskService, RepositoryService repositoryService,
-            ProcessEngineConfigurationImpl engineConfiguration, FormDoors doors, DeployedForms forms) {
+            ProcessEngineConfigurationImpl engineConfiguration, FormDoors doors, DeployedForms forms,
+            FormTranslations translations) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.engineConfiguration = engineConfiguration;
         this.doors = doors;
         this.forms = forms;
+        this.translations = translations;
     }
 
     /** A task waiting for the holder, as the tracking answer lists it. */
     record HolderTask(String id, String name, String formId, Date due) {
     }
 
-    /** One holder task to fill in: its deployed form and the values the form shows. */
-    record HolderTaskForm(String id, String name, String formId, Date due, JsonNode form, ObjectNode values) {
+    /**
+     * One holder task to fill in: its deployed form, the values it shows read-only, and the form's texts
+     * in the holder's language (empty when it has none), which are not public as a start form's are.
+     */
+    record HolderTaskForm(String id, String name, String formId, Date due, JsonNode form, ObjectNode values,
+            JsonNode translation) {
     }
 
     List<HolderTask> waitingFor(TrackedCase tracked) {
@@ -78,21 +85,23 @@ class HolderTasks {
                 .toList();
     }
 
-    HolderTaskForm form(TrackedCase tracked, String taskId) {
+    HolderTaskForm form(TrackedCase tracked, String taskId, String language) {
         HolderTask task = waitingFor(tracked).stream().filter(waiting -> waiting.id().equals(taskId)).findFirst()
                 .orElseThrow(HolderTasks::notFound);
         DeployedForm form = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
                 forms.ofTask(context, context.getTaskManager().findTaskById(taskId)).orElseThrow(HolderTasks::notFound));
-        var shown = form.schema().shownKeys();
+        // Only what the form shows read-only (the committee's question): a field the holder fills in starts
+        // empty even when the case has a value under its key, which may be an earlier answer, even another holder's.
         ObjectNode values = JSON.createObjectNode();
-        taskService.getVariables(taskId, shown).forEach((name, value) -> {
+        taskService.getVariables(taskId, form.schema().readOnly()).forEach((name, value) -> {
             try {
                 values.set(name, FormValues.json(value));
             } catch (FormValues.NotFormValue notShowable) {
                 // a value no form field can show is not shown
             }
         });
-        return new HolderTaskForm(task.id(), task.name(), task.formId(), task.due(), form.json(), values);
+        JsonNode translation = translations.of(task.formId(), language).orElseGet(JSON::createObjectNode);
+        return new HolderTaskForm(task.id(), task.name(), task.formId(), task.due(), form.json(), values, translation);
     }
 
     /** Completes the holder's task with the values, checked against its form, in one transaction. */

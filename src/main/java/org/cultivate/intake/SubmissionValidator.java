@@ -102,9 +102,10 @@ final class SubmissionValidator {
         return variables;
     }
 
+    /** Empty as a required field sees it: a text of spaces alone (which form-js lets through) says nothing. */
     private static boolean isEmpty(JsonNode value) {
         return value == null || value.isNull()
-                || (value.isTextual() && value.asText().isEmpty())
+                || (value.isTextual() && value.asText().isBlank())
                 || (value.isArray() && value.isEmpty());
     }
 

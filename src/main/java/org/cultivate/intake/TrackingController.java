@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,11 +49,19 @@ class TrackingController {
                         repository.updates(tracked.reference(), tracked.holder()), holderTasks.waitingFor(tracked)));
     }
 
-    /** {@code GET /api/tracking/{code}/tasks/{taskId}}: a task waiting for the holder, with its deployed form and the values it shows. */
+    /**
+     * {@code GET /api/tracking/{code}/tasks/{taskId}}: a task waiting for the holder, with its deployed
+     * form, the values it shows and the form's texts in the first language of {@code Accept-Language}.
+     */
     @GetMapping("/{code}/tasks/{taskId}")
-    ResponseEntity<HolderTaskForm> task(@PathVariable String code, @PathVariable String taskId, HttpServletRequest request) {
+    ResponseEntity<HolderTaskForm> task(@PathVariable String code, @PathVariable String taskId,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            HttpServletRequest request) {
         TrackedCase tracked = lookUp(code, request);
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(holderTasks.form(tracked, taskId));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .body(holderTasks.form(tracked, taskId, CaseLanguage.fromAcceptLanguage(acceptLanguage)));
     }
 
     /**

@@ -96,14 +96,16 @@ class ConductCaseOverRestTest {
         JsonNode waiting = track(code).path("tasks");
         assertThat(waiting.findValuesAsText("formId")).containsExactly(formId);
         String task = "/api/tracking/" + code + "/tasks/" + waiting.get(0).path("id").asText();
-        JsonNode form = http.getForObject(task, JsonNode.class).path("form");
+        JsonNode shown = http.getForObject(task, JsonNode.class);
         var offered = new java.util.HashSet<String>();
-        form.path("components").forEach(component -> {
+        shown.path("form").path("components").forEach(component -> {
             if (component.has("key") && !component.path("disabled").asBoolean(false)) {
                 offered.add(component.path("key").asText());
             }
         });
         assertThat(offered).containsAll(values.keySet());
+        // the appeal's message starts empty, though the case holds the answer to the question under that key
+        assertThat(shown.path("values").fieldNames()).toIterable().as("values of fields to fill in").doesNotContainAnyElementsOf(offered);
         assertThat(committee.post(null, task, values, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 

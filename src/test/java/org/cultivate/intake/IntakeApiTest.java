@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -240,8 +241,15 @@ class IntakeApiTest {
         JsonNode form = http.getForObject(task, JsonNode.class);
         assertThat(form.path("form").path("id").asText()).isEqualTo("answer-question");
         assertThat(form.path("values").path("questionForReporter").asText()).isEqualTo("Which channel was it?");
-        assertThat(form.path("values").size()).as("only what the form shows").isLessThanOrEqualTo(2);
+        assertThat(form.path("values").fieldNames()).toIterable().as("only what the form shows read-only")
+                .containsExactly("questionForReporter");
         assertThat(form.toString()).doesNotContain("shouted", "reporter@example.org");
+        assertThat(form.path("translation")).as("English is the form's own language").isEmpty();
+        var spanish = new HttpHeaders();
+        spanish.set(HttpHeaders.ACCEPT_LANGUAGE, "es-MX,es;q=0.9");
+        ResponseEntity<JsonNode> inSpanish = http.exchange(task, HttpMethod.GET, new HttpEntity<>(spanish), JsonNode.class);
+        assertThat(inSpanish.getBody().path("translation").path("Field_Answer").path("label").asText()).isEqualTo("Tu respuesta");
+        assertThat(inSpanish.getHeaders().getVary()).contains(HttpHeaders.ACCEPT_LANGUAGE);
         assertThat(taskService.createTaskQuery().taskCandidateUser("alice").processInstanceBusinessKey(reference).list())
                 .as("in no committee member's task list").isEmpty();
 

@@ -88,6 +88,7 @@ class SubmissionValidatorTest {
         return Stream.of(
                 arguments("required text missing", "{\"name\": null}", "name", "\"Name\" is required."),
                 arguments("required text empty", "{\"name\": \"\"}", "name", "\"Name\" is required."),
+                arguments("required text of spaces and line breaks", "{\"name\": \"  \\n \"}", "name", "\"Name\" is required."),
                 arguments("text too short", "{\"name\": \"A\"}", "name", "\"Name\" must have at least 2 characters."),
                 arguments("text too long", "{\"name\": \"Anabel\"}", "name", "\"Name\" must have at most 5 characters."),
                 arguments("text that is a number", "{\"name\": 42}", "name", "\"Name\" must be text."),

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,23 +81,35 @@ class PortalBrowserTest {
             String reference = driver.findElement(By.cssSelector(".receipt p:nth-of-type(5) code")).getText();
 
             String inCase = "processInstanceBusinessKey=" + reference;
-            committee.declareNoConflicts(committee.awaitCase(reference), COMMITTEE);
-            committee.claimAndSubmit("alice", committee.awaitTask("alice", inCase + "&taskDefinitionKey=UserTask_AcknowledgeReport"),
-                    Map.of("severity", "medium", "acknowledgementMessage", "Thank you; we are looking at it."));
-            committee.claimAndSubmit("bob", committee.awaitTask("bob", inCase + "&taskDefinitionKey=UserTask_Investigate"),
-                    Map.of("nextStep", "ask-reporter", "questionForReporter", QUESTION));
+            String caseId = committee.awaitCase(reference);
+            askTheReporter(reference, QUESTION);
 
             driver.get(origin() + "/portal/track/" + code);
-            assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("question"))).getText())
-                    .isEqualTo(QUESTION);
+            WebElement answer = field(browser, "Your answer");
+            // the holder task's form shows the question read-only; the updates show it too
+            assertThat(field(browser, "The committee's question").getDomProperty("value")).isEqualTo(QUESTION);
             assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for your answer");
+            assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains(QUESTION);
+            scrollToTheMiddle(driver, answer);
             browser.screenshot("portal-track-question-" + name);
             assertThat(browser.accessibilityViolations()).as("tracking page with a question").isEmpty();
-            field(browser, "Answer").sendKeys("Yes, two moderators saw it.");
-            driver.findElement(By.cssSelector("#answer-form button[type=submit]")).click();
+
+            // spaces alone pass form-js; the server refuses them, and says so under the field
+            answer.sendKeys("   ");
+            browser.click(By.cssSelector(".holder-task button.primary"));
+            assertThat(errorOf(browser, answer)).isEqualTo("This field is required.");
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo(answer.getAttribute("id"));
+            scrollToTheMiddle(driver, answer);
+            browser.screenshot("portal-track-question-server-error-" + name);
+            assertThat(browser.accessibilityViolations()).as("holder task with the server's error").isEmpty();
+
+            answer.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Yes, two moderators saw it.");
+            browser.click(By.cssSelector(".holder-task button.primary"));
             assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
-                    .contains("Your answer has been sent");
+                    .startsWith("Sent. Thank you");
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("notice");
             assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Under review");
+            assertThat(driver.findElements(By.cssSelector(".holder-task"))).isEmpty();
 
             String investigate = committee.awaitTask("bob", inCase + "&taskDefinitionKey=UserTask_Investigate");
             assertThat(committee.get("bob", "/task/" + investigate + "/form-variables").path("holderMessage").path("value").asText())
@@ -116,11 +129,50 @@ class PortalBrowserTest {
                         .getText().equals("Decided; open for appeal");
             });
             assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains(OUTCOME).doesNotContain("insults");
-            assertThat(driver.findElement(By.id("appeal-form")).isDisplayed()).isTrue();
+            WebElement reason = field(browser, "Why do you appeal?");
             browser.screenshot("portal-track-outcome-" + name);
-            assertThat(browser.accessibilityViolations()).as("tracking page with the outcome").isEmpty();
+            assertThat(browser.accessibilityViolations()).as("tracking page with the outcome and the appeal").isEmpty();
+
+            // the appeal, sent with the keyboard alone
+            Actions keyboard = new Actions(driver);
+            reason.click();
+            keyboard.sendKeys("Only one of the insults was mine; the others came from another account.").perform();
+            tabUntil(driver, keyboard, driver.findElement(By.cssSelector(".holder-task button.primary")));
+            keyboard.sendKeys(Keys.ENTER).perform();
+            assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                    .startsWith("Sent. Thank you");
+            assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Appeal under review");
+            assertThat(committee.get("demo", "/process-instance/" + caseId + "/variables/holderMessage").path("value").asText())
+                    .startsWith("Only one of the insults was mine");
+            browser.screenshot("portal-track-appealed-" + name);
 
             assertThat(browser.requestedOrigins()).containsExactly(origin());
+            assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aHolderTaskSpeaksTheReadersLanguageAndKeepsWhatWasTypedOverASwitch() {
+        ResponseEntity<Map> receipt = committee.post(null, "/api/forms/incident-report/submissions",
+                Map.of("description", "Alguien me gritó durante el encuentro."), Map.class);
+        String code = receipt.getBody().get("trackingCode").toString();
+        askTheReporter(receipt.getBody().get("reference").toString(), "¿Quién más estaba allí?");
+        try (Browser browser = openAt(Browser.PHONE, "es-ES", "/portal/track/" + code)) {
+            WebDriver driver = browser.driver();
+            WebElement answer = field(browser, "Tu respuesta");
+            assertThat(driver.findElement(By.cssSelector(".holder-task h2")).getText()).isEqualTo("Responde a la pregunta del comité");
+            assertThat(field(browser, "La pregunta del comité").getDomProperty("value")).isEqualTo("¿Quién más estaba allí?");
+
+            browser.click(By.cssSelector(".holder-task button.primary"));
+            // form-js's own message, in Spanish
+            assertThat(errorOf(browser, answer)).isEqualTo("Este campo es obligatorio.");
+            browser.screenshot("portal-track-question-es-phone");
+            assertThat(browser.accessibilityViolations()).as("Spanish holder task").isEmpty();
+
+            answer.sendKeys("Dos personas del equipo.");
+            browser.click(By.cssSelector("button[data-language=en]"));
+            WebElement inEnglish = field(browser, "Your answer");
+            assertThat(inEnglish.getDomProperty("value")).isEqualTo("Dos personas del equipo.");
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
     }
@@ -305,6 +357,16 @@ class PortalBrowserTest {
         }
     }
 
+    /** The committee takes the report and asks its reporter a question: a holder task on the tracking page. */
+    private void askTheReporter(String reference, String question) {
+        String inCase = "processInstanceBusinessKey=" + reference;
+        committee.declareNoConflicts(committee.awaitCase(reference), COMMITTEE);
+        committee.claimAndSubmit("alice", committee.awaitTask("alice", inCase + "&taskDefinitionKey=UserTask_AcknowledgeReport"),
+                Map.of("severity", "medium", "acknowledgementMessage", "Thank you; we are looking at it."));
+        committee.claimAndSubmit("bob", committee.awaitTask("bob", inCase + "&taskDefinitionKey=UserTask_Investigate"),
+                Map.of("nextStep", "ask-reporter", "questionForReporter", question));
+    }
+
     private Browser openAt(Dimension window, String language, String path) {
         Browser browser = Browser.open(window, language);
         browser.driver().get(origin() + path);
@@ -317,8 +379,10 @@ class PortalBrowserTest {
 
     /** The input a visible label names, once form-js or the page has drawn it. */
     private static WebElement field(Browser browser, String label) {
-        WebElement labelElement = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']")));
+        // an XPath string has no escapes: a label with an apostrophe goes in double quotes
+        String quote = label.contains("'") ? "\"" : "'";
+        WebElement labelElement = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[normalize-space(.)=" + quote + label + quote + " or normalize-space(.)=" + quote + label + "*" + quote + "]")));
         return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
     }
 
@@ -331,6 +395,11 @@ class PortalBrowserTest {
     private static List<WebElement> errorsUnder(WebDriver driver, WebElement field) {
         return driver.findElements(By.id(field.getAttribute("id") + "-error-message")).stream()
                 .filter(error -> !error.getText().isBlank()).toList();
+    }
+
+    /** For a screenshot of a phone's window: the field in view, whatever is above it. */
+    private static void scrollToTheMiddle(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     }
 
     private static void tabUntil(WebDriver driver, Actions keyboard, WebElement target) {

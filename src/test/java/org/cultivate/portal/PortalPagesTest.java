@@ -1,12 +1,19 @@
 package org.cultivate.portal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The portal's pages and the public endpoints they read, over plain HTTP. */
 @DefaultProfileTest
 class PortalPagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate http;
@@ -51,15 +60,37 @@ class PortalPagesTest {
     }
 
     @Test
-    void aFormsTranslationIsKeyedByTheIdsOfTheDeployedForm() {
-        JsonNode form = http.getForObject("/api/forms/incident-report", JsonNode.class);
+    void aPublicFormsTranslationIsServedAndNoOtherFormsIs() {
         JsonNode spanish = http.getForObject("/api/forms/incident-report/translations/es", JsonNode.class);
 
-        assertThat(form.path("components").findValuesAsText("id")).containsAll(() -> spanish.fieldNames());
         assertThat(spanish.path("Field_Description").path("label").asText()).isEqualTo("¿Qué pasó?");
         assertThat(http.getForEntity("/api/forms/incident-report/translations/fr", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/forms/incident-report/translations/..%2Fincident-report", String.class).getStatusCode())
                 .isIn(HttpStatus.NOT_FOUND, HttpStatus.BAD_REQUEST);
+        // a holder task's form is no public form: its texts come only with the task, to its holder
+        assertThat(http.getForEntity("/api/forms/answer-question/translations/es", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void everyTranslationIsKeyedByTheIdsOfItsForm() throws IOException {
+        Resource[] translations = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/i18n/*.json");
+
+        assertThat(translations).hasSizeGreaterThanOrEqualTo(3);
+        for (Resource translation : translations) {
+            String formId = translation.getFilename().replaceFirst("\\.[a-z]{2,3}\\.json$", "");
+            JsonNode form = readTree(new ClassPathResource("forms/" + formId + ".form"));
+            assertThat(form.path("components").findValuesAsText("id")).as(translation.getFilename())
+                    .containsAll(() -> readTree(translation).fieldNames());
+        }
+    }
+
+    private static JsonNode readTree(Resource resource) {
+        try (var in = resource.getInputStream()) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
