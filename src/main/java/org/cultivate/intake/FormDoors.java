@@ -119,7 +119,7 @@ class FormDoors extends AbstractProcessEnginePlugin {
                 TaskEntity task = context.getTaskManager().findTaskById(door.taskId());
                 // an unknown task: the command itself answers that
                 if (task != null) {
-                    checkedTaskValues(context, task, door.values()).ifPresent(door.replaceValues());
+                    checkedTaskValues(context, task, door.values(), false).ifPresent(door.replaceValues());
                 }
             } else {
                 startForm(context, door).ifPresent(form ->
@@ -132,9 +132,19 @@ class FormDoors extends AbstractProcessEnginePlugin {
     /**
      * The values checked against the task's deployed form and typed as it says, or nothing when
      * the task has no form. Used by every door, the holder's tracking page included.
+     *
+     * @param wholeForm the submission is the whole form, as a holder sends it: a field left out is
+     *                  empty, never the case's earlier value (an appeal must not carry the answer
+     *                  given to a question)
      */
-    Optional<VariableMap> checkedTaskValues(CommandContext context, TaskEntity task, Map<String, ?> values) {
-        return forms.ofTask(context, task).map(form -> checked(form, values, new HashMap<>(task.getVariables())));
+    Optional<VariableMap> checkedTaskValues(CommandContext context, TaskEntity task, Map<String, ?> values, boolean wholeForm) {
+        return forms.ofTask(context, task).map(form -> {
+            var current = new HashMap<>(task.getVariables());
+            if (wholeForm) {
+                current.keySet().removeAll(form.schema().fields().keySet());
+            }
+            return checked(form, values, current);
+        });
     }
 
     /** @param current what the case already has: conditions read it, and it satisfies a required field left out */

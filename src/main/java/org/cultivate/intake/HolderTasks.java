@@ -117,7 +117,7 @@ class HolderTasks {
                 if (task == null || task.isSuspended() || !belongsTo(task, tracked)) {
                     throw notFound();
                 }
-                var checked = doors.checkedTaskValues(context, task, values).orElseThrow(HolderTasks::notFound);
+                var checked = doors.checkedTaskValues(context, task, values, true).orElseThrow(HolderTasks::notFound);
                 checked.putValue(ANSWERED_BY, tracked.holder());
                 return new CompleteTaskCmd(taskId, checked).execute(context);
             });

@@ -73,6 +73,9 @@ class ConductCaseOverRestTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "appeal-open".equals(track(code).path("status").asText()));
         assertThat(track(code).path("updates").findValuesAsText("message")).contains("We have given a formal warning.");
+        String appeal = "/api/tracking/" + code + "/tasks/" + track(code).path("tasks").get(0).path("id").asText();
+        assertThat(committee.post(null, appeal, Map.of(), JsonNode.class).getBody().path("errors").findValuesAsText("field"))
+                .as("a holder sends the whole form: the earlier answer does not stand in for the appeal").containsExactly("holderMessage");
         holderSubmits(code, "appeal", Map.of("holderMessage", "A warning is not enough."));
         assertThat(track(code).path("status").asText()).isEqualTo("appeal-under-review");
 
