@@ -72,7 +72,8 @@ class FormController {
         }
     }
 
-    @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: an Accept that a receipt cannot meet is refused before the case starts, not after (406 with the code lost)
+    @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> submit(@PathVariable String formId,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletRequest request) throws IOException {
