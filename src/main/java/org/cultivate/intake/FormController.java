@@ -89,6 +89,9 @@ class FormController {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException unreadable) {
+            // a malformed chunked encoding, say: the client's error, not an incident of ours
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission", "The body could not be read: its encoding is malformed.");
         }
         if (body.length > maxBodyBytes) {
             throw tooLarge();

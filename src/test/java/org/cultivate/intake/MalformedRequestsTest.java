@@ -10,9 +10,12 @@ import org.cultivate.intake.RawHttp.Answer;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no case starts. {@link MalformedRequestsPropertyTest} throws generated ones at the same server.
  */
 @DefaultProfileTest
+@ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestsTest {
 
     static final String GOOD_REPORT = """
@@ -77,6 +81,16 @@ class MalformedRequestsTest {
     @Test
     void aControlCharacterInAHeaderIsABadRequestAsProblemJson() {
         assertRefused(http.send("GET", "/api/forms", Map.of("X-Note", "one\u0001two"), null), 400);
+    }
+
+    @Test
+    void aBodyWhoseChunkedEncodingIsMalformedIsABadRequestAndNoIncident(CapturedOutput log) {
+        Answer answer = http.send(("POST /api/forms/incident-report/submissions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + GOOD_REPORT + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(answer, 400);
+        assertThat(log.getAll()).doesNotContain("Unexpected error");
     }
 
     @Test
