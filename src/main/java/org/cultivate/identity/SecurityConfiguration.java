@@ -22,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -170,6 +172,21 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Bad request",
                 "This address is not valid.");
+    }
+
+    /** Spring Security's default firewall, as a bean: Spring Security and {@link FirewallFirst} use this one. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    /** Right before Spring Security's filter, so that its firewall has refused a bad path before anything parses it. */
+    @Bean
+    FilterRegistrationBean<FirewallFirst> firewallFirst(HttpFirewall firewall, RequestRejectedHandler rejectedHandler) {
+        var registration = new FilterRegistrationBean<>(new FirewallFirst(firewall, rejectedHandler));
+        registration.setName("cultivate-firewall-first");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     private String contentSecurityPolicy(String styles) {

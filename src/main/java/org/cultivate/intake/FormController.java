@@ -64,7 +64,8 @@ class FormController {
                 new ApiProblem(HttpStatus.NOT_FOUND, "No translation", "The form '" + id + "' has no translation into this language."));
     }
 
-    @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // produces: an Accept that a receipt cannot meet is refused before the case starts, not after (406 with the code lost)
+    @PostMapping(path = "/{formId}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Receipt> submit(@PathVariable String formId,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             HttpServletRequest request) throws IOException {
@@ -80,6 +81,9 @@ class FormController {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException unreadable) {
+            // a malformed chunked encoding, say: the client's error, not an incident of ours
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission", "The body could not be read: its encoding is malformed.");
         }
         if (body.length > maxBodyBytes) {
             throw tooLarge();

@@ -142,6 +142,7 @@ final class SubmissionValidator {
             throw new Invalid("type", "must be text.");
         }
         String text = value.asText();
+        plainCharacters(text);
         int length = text.codePointCount(0, text.length());
         field.minLength().filter(min -> length < min).ifPresent(min -> {
             throw new Invalid("minLength", min, "must have at least " + min + " characters.");
@@ -161,6 +162,22 @@ final class SubmissionValidator {
             }
         });
         return text;
+    }
+
+    /**
+     * Refuses what nobody types: a lone UTF-16 surrogate, which a JSON escape can carry but which
+     * is not Unicode (mail, logs and the database mangle it), and control characters other than
+     * tab and line breaks.
+     */
+    private static void plainCharacters(String text) {
+        text.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.SURROGATE) {
+                throw new Invalid("unicode", "contains a character that is not valid Unicode.");
+            }
+            if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+                throw new Invalid("controlCharacter", "must not contain control characters.");
+            }
+        });
     }
 
     private static TypedValue number(Field field, JsonNode value) {

@@ -4,11 +4,15 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -29,7 +33,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (!problem.errors().isEmpty()) {
             body.setProperty("errors", problem.errors());
         }
-        return ResponseEntity.status(problem.status()).headers(problem.headers()).body(body);
+        return ResponseEntity.status(problem.status()).headers(problem.headers()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * Spring's own errors (415, 405, 406 …) as problem+json whatever the request's {@code Accept}
+     * says: negotiated, an Accept that does not parse ({@code ;;;}) left a 406 with no body at all.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(Exception.class)
@@ -40,6 +53,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side. Nothing you sent was wrong; please try again later. Incident " + incident + ".");
         body.setTitle("Internal error");
         body.setProperty("incident", incident);
-        return ResponseEntity.internalServerError().body(body);
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

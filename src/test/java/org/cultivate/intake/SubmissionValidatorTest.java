@@ -74,7 +74,10 @@ class SubmissionValidatorTest {
                 arguments("date and time", "{\"when\": \"2026-05-31T14:30\"}"),
                 arguments("date and time with offset", "{\"when\": \"2026-05-31T14:30+02:00\"}"),
                 arguments("field in a group", "{\"nested\": \"yes\"}"),
-                arguments("empty optional text", "{\"code\": \"\"}"));
+                arguments("empty optional text", "{\"code\": \"\"}"),
+                arguments("tab and line breaks in a textarea", "{\"story\": \"a\\tb\\r\\nc\"}"),
+                arguments("a character outside the BMP", "{\"name\": \"An\\ud83d\\ude00\"}"),
+                arguments("expression syntax is only text", "{\"story\": \"${x} #{y}\"}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,6 +120,14 @@ class SubmissionValidatorTest {
                 arguments("time malformed", "{\"at\": \"25:00\"}", "at", "\"At\" must be a time such as 14:30."),
                 arguments("date and time malformed", "{\"when\": \"2026-05-31\"}", "when", "\"When\" must be a date and time such as 2026-05-31T14:30."),
                 arguments("date not text", "{\"day\": 20261127}", "day", "\"Day\" must be a date or time as text."),
+                arguments("text of lone surrogates", "{\"story\": \"\\ud800\\ud800\"}", "story",
+                        "\"Story\" contains a character that is not valid Unicode."),
+                arguments("text with a lone low surrogate", "{\"name\": \"An\\udc00a\"}", "name",
+                        "\"Name\" contains a character that is not valid Unicode."),
+                arguments("text with a control character", "{\"story\": \"bell\\u0007\"}", "story",
+                        "\"Story\" must not contain control characters."),
+                arguments("text with a C1 control character", "{\"name\": \"An\\u0085a\"}", "name",
+                        "\"Name\" must not contain control characters."),
                 arguments("field the form does not have", "{\"admin\": true}", "admin", "This form has no field \"admin\"."),
                 arguments("a disabled field, which is never submitted", "{\"shownOnly\": \"x\"}", "shownOnly",
                         "\"shownOnly\" is shown read-only in this form and cannot be changed here."));
