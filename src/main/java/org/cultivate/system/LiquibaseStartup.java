@@ -66,7 +66,10 @@ class LiquibaseStartup implements Customizer<Liquibase> {
         LockService lock = LockServiceFactory.getInstance().getLockService(database);
         lock.waitForLock();
         try {
-            Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database).init();
+            var history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+            // another server may have created the table while this one waited: forget what was seen before the lock
+            history.reset();
+            history.init();
         } finally {
             lock.releaseLock();
         }

@@ -88,7 +88,7 @@ class FormDoorsTest {
         ResponseEntity<JsonNode> refused = http.exchange(TASKLIST_API + "/task/" + investigate + "/submit-form", HttpMethod.POST,
                 new HttpEntity<>(Map.of("variables", typed(Map.of("nextStep", "ask-reporter", "questionForReporter", ""))), session),
                 JsonNode.class);
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().path("message").asText()).contains("\"Question for the reporter\" is required.");
 
         ResponseEntity<String> asked = http.exchange(TASKLIST_API + "/task/" + investigate + "/submit-form", HttpMethod.POST,
