@@ -114,19 +114,28 @@ class FormDoors extends AbstractProcessEnginePlugin {
     }
 
     private void check(Door door) {
-        configuration.getCommandExecutorTxRequired().execute(context -> {
-            if (door.taskId() != null) {
-                TaskEntity task = context.getTaskManager().findTaskById(door.taskId());
-                // an unknown task: the command itself answers that
-                if (task != null) {
-                    checkedTaskValues(context, task, door.values(), false).ifPresent(door.replaceValues());
+        // the refusal leaves the engine's command as a result, not as an exception: the engine logs
+        // those with their message, and a refusal's message repeats what was submitted
+        InvalidFormSubmission refusal = configuration.getCommandExecutorTxRequired().execute(context -> {
+            try {
+                if (door.taskId() != null) {
+                    TaskEntity task = context.getTaskManager().findTaskById(door.taskId());
+                    // an unknown task: the command itself answers that
+                    if (task != null) {
+                        checkedTaskValues(context, task, door.values(), false).ifPresent(door.replaceValues());
+                    }
+                } else {
+                    startForm(context, door).ifPresent(form ->
+                            door.replaceValues().accept(checked(form, door.values(), Map.of())));
                 }
-            } else {
-                startForm(context, door).ifPresent(form ->
-                        door.replaceValues().accept(checked(form, door.values(), Map.of())));
+                return null;
+            } catch (InvalidFormSubmission invalid) {
+                return invalid;
             }
-            return null;
         });
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
     /**

@@ -111,18 +111,27 @@ class HolderTasks {
         }
         var values = new LinkedHashMap<String, JsonNode>();
         submission.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
-        try {
-            engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                if (task == null || task.isSuspended() || !belongsTo(task, tracked)) {
-                    throw notFound();
+        // a refusal leaves the engine's command as a result: the engine would log an exception with
+        // its message, which repeats what the holder sent
+        ApiProblem refusal = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null || task.isSuspended() || !belongsTo(task, tracked)) {
+                return notFound();
+            }
+            try {
+                var checked = doors.checkedTaskValues(context, task, values, true);
+                if (checked.isEmpty()) {
+                    return notFound();
                 }
-                var checked = doors.checkedTaskValues(context, task, values, true).orElseThrow(HolderTasks::notFound);
-                checked.putValue(ANSWERED_BY, tracked.holder());
-                return new CompleteTaskCmd(taskId, checked).execute(context);
-            });
-        } catch (InvalidFormSubmission invalid) {
-            throw invalid.asProblem();
+                checked.get().putValue(ANSWERED_BY, tracked.holder());
+                new CompleteTaskCmd(taskId, checked.get()).execute(context);
+                return null;
+            } catch (InvalidFormSubmission invalid) {
+                return invalid.asProblem();
+            }
+        });
+        if (refusal != null) {
+            throw refusal;
         }
     }
 

@@ -2,7 +2,6 @@ package org.cultivate.intake;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The form is the contract at every door: task completion over {@code /engine-rest} (complete and
- * submit-form), over the webapps' engine API as Tasklist sends it, and over the Java API; process
+ * submit-form; Tasklist's engine API serves the same resources through the same command chain, and
+ * TasklistBrowserTest completes a task through Tasklist's form) and over the Java API; process
  * starts over {@code /engine-rest} (start and submit-form). Bad values answer 400 with every
  * field's message and change nothing; a start with only the required values is a whole case.
  */
@@ -37,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class FormDoorsTest {
 
     private static final String REST = "/engine-rest";
-    private static final String TASKLIST_API = "/camunda/api/engine/engine/default";
 
     @Autowired
     TestRestTemplate http;
@@ -78,23 +77,6 @@ class FormDoorsTest {
         assertThat(runtimeService.getVariables(propose.get(0).getProcessInstanceId()))
                 .as("the hidden question and the notes left empty are typed nulls")
                 .containsEntry("questionForReporter", null).containsEntry("investigationNotes", null);
-    }
-
-    @Test
-    void tasklistsOwnDoorIsKeptToo() {
-        String investigate = investigateTask();
-        var session = webappSession("bob");
-
-        ResponseEntity<JsonNode> refused = http.exchange(TASKLIST_API + "/task/" + investigate + "/submit-form", HttpMethod.POST,
-                new HttpEntity<>(Map.of("variables", typed(Map.of("nextStep", "ask-reporter", "questionForReporter", ""))), session),
-                JsonNode.class);
-        assertThat(refused.getStatusCode()).as("%s", refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody().path("message").asText()).contains("\"Question for the reporter\" is required.");
-
-        ResponseEntity<String> asked = http.exchange(TASKLIST_API + "/task/" + investigate + "/submit-form", HttpMethod.POST,
-                new HttpEntity<>(Map.of("variables", typed(Map.of("nextStep", "ask-reporter", "questionForReporter", "Who else was there?"))),
-                        session), String.class);
-        assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test
@@ -178,20 +160,5 @@ class FormDoorsTest {
         }
         Object payload = path.startsWith(REST + "/task/") ? Map.of("variables", typed(body)) : body;
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(payload, headers), JsonNode.class);
-    }
-
-    /** Signed in as Tasklist is: a session, and Camunda's CSRF token sent back in its header. */
-    private HttpHeaders webappSession(String user) {
-        var headers = new HttpHeaders();
-        headers.setBasicAuth(user, user);
-        ResponseEntity<String> first = http.exchange(TASKLIST_API + "/task?maxResults=1", HttpMethod.GET, new HttpEntity<>(headers), String.class);
-        List<String> cookies = first.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
-        var session = new HttpHeaders();
-        session.setContentType(MediaType.APPLICATION_JSON);
-        session.setBasicAuth(user, user);
-        session.put(HttpHeaders.COOKIE, cookies.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
-        cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst()
-                .ifPresent(cookie -> session.set("X-XSRF-TOKEN", cookie.split(";", 2)[0].substring("XSRF-TOKEN=".length())));
-        return session;
     }
 }

@@ -1,24 +1,23 @@
 package org.cultivate.system;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import liquibase.Scope;
-import liquibase.SingletonScopeManager;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.CultivateApplication;
 import org.junit.jupiter.api.Named;
@@ -29,9 +28,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Liquibase owns the schema, the engine's and Cultivate's: servers that start together on an empty
@@ -55,39 +56,70 @@ class SchemaMigrationTest {
     @Test
     void twoServersStartedAtOnceOnAnEmptyDatabaseBothComeUpWithOneSchemaAndOneDeployment() throws Exception {
         Map<String, Object> environment = TestPostgres.profileEnvironment("migration_race", 25);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
+        // each server in a JVM of its own, as in production: Liquibase keeps JVM-wide state (its lock
+        // services), so two servers in one JVM can release each other's lock and wait for it forever
+        List<ServerProcess> servers = List.of(ServerProcess.start(environment, "one"), ServerProcess.start(environment, "other"));
         try {
-            Future<ConfigurableApplicationContext> starting = threads.submit(() -> startAlone(environment));
-            Future<ConfigurableApplicationContext> alsoStarting = threads.submit(() -> startAlone(environment));
-            try (ConfigurableApplicationContext one = starting.get(5, TimeUnit.MINUTES);
-                 ConfigurableApplicationContext other = alsoStarting.get(5, TimeUnit.MINUTES)) {
-                for (ConfigurableApplicationContext server : List.of(one, other)) {
-                    assertThat(client(server).get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class)
-                            .path("status").asText()).isEqualTo("UP");
-                }
-                JdbcTemplate database = new JdbcTemplate(one.getBean(DataSource.class));
-                assertThat(database.queryForList("SELECT ID FROM DATABASECHANGELOG", String.class))
-                        .contains(LiquibaseStartup.CAMUNDA_BASELINE, "7.24.0-tag", "1-baseline").doesNotHaveDuplicates();
-                assertThat(database.queryForList("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class))
-                        .contains("7.16.0", "7.24.0").doesNotHaveDuplicates();
-                assertThat(database.queryForList("SELECT KEY_ FROM ACT_RE_PROCDEF", String.class))
-                        .contains("conduct-incident").doesNotHaveDuplicates();
-                assertThat(database.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Long.class)).isOne();
-                assertThat(one.getBean(RepositoryDeployment.class).deployment().getId())
-                        .isEqualTo(other.getBean(RepositoryDeployment.class).deployment().getId());
+            for (ServerProcess server : servers) {
+                server.awaitReady(Duration.ofMinutes(5));
             }
+            JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource((String) environment.get("POSTGRES_URL"),
+                    (String) environment.get("POSTGRES_USER"), (String) environment.get("POSTGRES_PASSWORD")));
+            assertThat(database.queryForList("SELECT ID FROM DATABASECHANGELOG", String.class))
+                    .contains(LiquibaseStartup.CAMUNDA_BASELINE, "7.24.0-tag", "1-baseline").doesNotHaveDuplicates();
+            assertThat(database.queryForList("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class))
+                    .contains("7.16.0", "7.24.0").doesNotHaveDuplicates();
+            assertThat(database.queryForList("SELECT KEY_ FROM ACT_RE_PROCDEF", String.class))
+                    .contains("conduct-incident").doesNotHaveDuplicates();
+            assertThat(database.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Long.class)).isOne();
+            assertThat(servers.get(0).deploymentIds()).isEqualTo(servers.get(1).deploymentIds()).hasSize(1);
         } finally {
-            threads.shutdownNow();
+            servers.forEach(ServerProcess::stop);
         }
     }
 
-    /**
-     * A server as if in a JVM of its own. Liquibase keeps its scope in an inheritable thread-local: threads
-     * started from a thread that already ran Liquibase would share one scope stack and break each other's.
-     */
-    private static ConfigurableApplicationContext startAlone(Map<String, Object> environment) {
-        Scope.setScopeManager(new SingletonScopeManager());
-        return TestPostgres.startServer(environment);
+    /** A server started from the test classpath in a JVM of its own, on a free port; its log is under target/. */
+    private record ServerProcess(Process process, int port, String adminUser, String adminPassword) {
+
+        static ServerProcess start(Map<String, Object> environment, String name) throws IOException {
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CultivateApplication.class.getName(),
+                    "--spring.profiles.active=postgres", "--server.port=" + port, "--camunda.bpm.job-execution.enabled=false");
+            environment.forEach((key, value) -> command.environment().put(key, String.valueOf(value)));
+            command.redirectErrorStream(true).redirectOutput(Path.of("target", "two-servers-" + name + ".log").toFile());
+            return new ServerProcess(command.start(), port, (String) environment.get("CULTIVATE_ADMIN_USER"),
+                    (String) environment.get("CULTIVATE_ADMIN_PASSWORD"));
+        }
+
+        void awaitReady(Duration atMost) {
+            RestClient client = RestClient.create("http://127.0.0.1:" + port);
+            await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                assertThat(process.isAlive()).as("the server on port %d runs (its log: target/two-servers-*.log)", port).isTrue();
+                return "UP".equals(client.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class).path("status").asText());
+            });
+        }
+
+        List<String> deploymentIds() {
+            return RestClient.create("http://127.0.0.1:" + port).get().uri("/engine-rest/deployment")
+                    .headers(headers -> headers.setBasicAuth(adminUser, adminPassword))
+                    .retrieve().body(JsonNode.class).findValuesAsText("id");
+        }
+
+        void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
