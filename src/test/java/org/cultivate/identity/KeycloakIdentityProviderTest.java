@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeycloakProfileTest
 class KeycloakIdentityProviderTest {
 
-    private static final String[] DEMO_USERS = {"alice", "bob", "chidi", "dana", "demo", "eve", "femi", "gita"};
-    private static final String[] GROUPS = {"camunda-admin", "conduct-committee", "coordinators", "grants-committee",
+    private static final String[] DEMO_USERS = {"alice", "bob", "chidi", "dana", "demo", "eve", "femi", "gita", "hiro",
+            "ines", "jun", "kofi", "lena", "milan", "noor"};
+    private static final String[] GROUPS = {"camunda-admin", "conduct-committee", "coordinators", "finance", "grants-committee",
             "mentors", "selection-committee"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
