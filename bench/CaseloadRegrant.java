@@ -79,23 +79,28 @@ public class CaseloadRegrant {
                         "--logging.level.root=WARN", "--logging.level.org.cultivate=WARN");
         var regrant = new CaseloadRegrant(context);
         try {
+            // the open cases first (Tasklist's queries read their rows), then the ended ones
             List<String> cases = new ArrayList<>();
-            int page = 5000;
-            for (int first = 0; ; first += page) {
-                List<HistoricProcessInstance> batch = regrant.history.createHistoricProcessInstanceQuery()
-                        .processDefinitionKey("conduct-incident").orderByProcessInstanceId().asc().listPage(first, page);
-                batch.forEach(p -> cases.add(p.getId()));
-                if (batch.size() < page) {
-                    break;
+            for (boolean finished : new boolean[] {false, true}) {
+                int page = 5000;
+                for (int first = 0; ; first += page) {
+                    var query = regrant.history.createHistoricProcessInstanceQuery().processDefinitionKey("conduct-incident");
+                    List<HistoricProcessInstance> batch = (finished ? query.finished() : query.unfinished())
+                            .orderByProcessInstanceId().asc().listPage(first, page);
+                    batch.forEach(p -> cases.add(p.getId()));
+                    if (batch.size() < page) {
+                        break;
+                    }
                 }
             }
+            long deadline = System.nanoTime() + Long.parseLong(options.getOrDefault("max-seconds", "1800")) * 1_000_000_000L;
             long t0 = System.nanoTime();
             AtomicInteger next = new AtomicInteger(), done = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             for (int w = 0; w < workers; w++) {
                 pool.submit(() -> {
                     int i;
-                    while ((i = next.getAndIncrement()) < cases.size()) {
+                    while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < cases.size()) {
                         String id = cases.get(i);
                         try {
                             regrant.transaction.executeWithoutResult(status -> regrant.convert(id));
@@ -110,7 +115,7 @@ public class CaseloadRegrant {
             while (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
                 log("%d/%d cases converted", done.get(), cases.size());
             }
-            System.out.printf("converted %d of %d cases: %d authorizations deleted, %d created, in %.0f s%n", done.get(), cases.size(),
+            System.out.printf("converted %d of %d cases (open ones first): %d authorizations deleted, %d created, in %.0f s%n", done.get(), cases.size(),
                     regrant.deleted.get(), regrant.created.get(), (System.nanoTime() - t0) / 1e9);
         } catch (Exception e) {
             log("stopped: %s", e);

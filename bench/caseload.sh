@@ -322,7 +322,7 @@ if has_phase groupmodel; then
     t0=$(now_ms)
     (cd "$WORK" && exec env $(app_env groupmodel) MAIL_HOST=127.0.0.1 MAIL_PORT="$SMTP_PORT" \
         java -Xmx2g $JAVA_OPTS -cp "$WORK/app/BOOT-INF/classes:$WORK/app/BOOT-INF/lib/*" "$HERE/CaseloadRegrant.java" \
-        --workers "$WORKERS") >"$WORK/regrant.out" 2>"$WORK/app-regrant.log" || die "the conversion failed"
+        --workers "$WORKERS" --max-seconds "${REGRANT_SECONDS:-1800}") >"$WORK/regrant.out" 2>"$WORK/app-regrant.log" || die "the conversion failed"
     echo "- $(cat "$WORK/regrant.out") ($(( ($(now_ms) - t0) / 1000 )) s)"
     rm -rf "$WORK/app"
     DB=groupmodel psql_db -c "VACUUM ANALYZE act_ru_authorization" -c "VACUUM ANALYZE act_ru_identitylink"
