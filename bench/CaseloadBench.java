@@ -68,6 +68,13 @@ public class CaseloadBench {
         var bench = new CaseloadBench(password);
         String firstBase = servers.values().iterator().next();
 
+        // each start of a server checks every demo user against the demo password (IdentityBootstrap),
+        // which counts as a failed login and locks the account for a few seconds: wait it out
+        for (String base : servers.values()) {
+            for (String user : List.of(recused, cleared, admin)) {
+                bench.awaitSignIn(base, user);
+            }
+        }
         // one ended case that both members may read (bob is not recused from it)
         String historicCase = bench.historicCaseFor(firstBase, admin, recused);
         log("history queries on case %s", historicCase);
@@ -211,12 +218,31 @@ public class CaseloadBench {
 
     String get(String base, String user, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", basic(user))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().trim();
+    }
+
+    void awaitSignIn(String base, String user) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/user/" + user + "/profile"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            if (response.statusCode() != 401 || System.nanoTime() > deadline) {
+                throw new IllegalStateException(user + " cannot sign in at " + base + ": " + response.statusCode());
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     String historicCaseFor(String base, String admin, String member) throws Exception {

@@ -16,6 +16,7 @@
 # Knobs (environment): HISTORIC OPEN WORKERS REPS WARMUP REVOKES (settings of authorizationCheckRevokes
 # to measure, the first one gives the last lines) PHASES (any of: measure explain indexes groupmodel
 # cleanup) CLEANUP_CASES CLEANUP_BATCH CLEANUP_PARALLELISM CACHE KEEP_DB KEEP_WORK=1 JAVA_OPTS
+# JDBC_PARAMS (appended to the servers' JDBC URL, e.g. options=-c%20enable_material=off: planner settings per connection)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -132,7 +133,7 @@ JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/cultivate"
 
 # ---- Cultivate: one server per label, each on its own port; extra options per server
 app_env() {   # $1: database
-    echo SPRING_PROFILES_ACTIVE=postgres POSTGRES_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$1" POSTGRES_USER=cultivate \
+    echo SPRING_PROFILES_ACTIVE=postgres POSTGRES_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$1${JDBC_PARAMS:+?$JDBC_PARAMS}" POSTGRES_USER=cultivate \
         POSTGRES_PASSWORD="$PG_PASSWORD" CULTIVATE_ADMIN_USER=demo CULTIVATE_ADMIN_PASSWORD="$PASSWORD"
 }
 start_app() {   # $1 label, $2 database, $3... JVM options; sets APP_PID and APP_PORT
@@ -163,7 +164,7 @@ cat <<EOF
 - machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2 " RAM, " $7 " available"}'), $(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 - $(java -version 2>&1 | head -n 1); $PG_VERSION (shared_buffers 1GB)
 - jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'); repository at $(cd "$ROOT" && git log -1 --format='%h %s' | cut -c1-72)
-- cases: $HISTORIC ended + $OPEN open; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)
+- cases: $HISTORIC ended + $OPEN open; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)${JDBC_PARAMS:+; servers' JDBC parameters: $JDBC_PARAMS}
 EOF
 
 # ---- 1. build the case load (or not: restored / kept)
@@ -200,8 +201,8 @@ if [ "$BUILT" = 0 ]; then
         chmod 644 "$DUMP.tmp"; mv "$DUMP.tmp" "$DUMP"
         echo "- saved as $DUMP ($(du -h "$DUMP" | cut -f1)) in $(( ($(now_ms) - t0) / 1000 )) s"
     fi
-else
-    psql_db -c "ANALYZE"
+elif [ -z "$KEEP_DB" ]; then
+    psql_db -c "ANALYZE"   # pg_restore brings no statistics; a kept cluster has its own
 fi
 
 sizes() {   # what the database holds
@@ -239,26 +240,29 @@ start_floor() {   # $1 database
     start_app "floor-$1" "$1" -Dcamunda.bpm.authorization.enabled=false -Dcamunda.bpm.job-execution.enabled=false
     FLOOR_PID=$APP_PID FLOOR_URL="http://127.0.0.1:$APP_PORT"
 }
-summary_lines() {   # $1 label: the last lines, from the TSV
+summary_lines() {   # $1 label: the last lines, from the TSV. Z: the worse member's worst tasklist p95 over the floor's p95 of that query
     awk -F'\t' -v label="$1" '
-        $1 == label && $5 ~ /:tasklist$/ { key = $4; if ($2 == "auth") { if ($7 > a[key]) a[key] = $7 } else { if ($7 > f[key]) f[key] = $7 } }
+        $1 == label && $5 ~ /:tasklist$/ {
+            if ($2 == "auth") { if ($7 > a[$4]) { a[$4] = $7; q[$4] = $5 } } else { f[$4 SUBSEP $5] = $7 }
+        }
         END {
-            floor = f["recused"] > f["cleared"] ? f["recused"] : f["cleared"]
-            worst = a["recused"] > a["cleared"] ? a["recused"] : a["cleared"]
-            printf "tasklist p95 = %.1f ms (recused member)\ntasklist p95 = %.1f ms (cleared member)\nratio to no-authorization = %.2f\n", a["recused"], a["cleared"], worst / floor
+            z = 0
+            for (m in a) { r = a[m] / f[m SUBSEP q[m]]; if (r > z) z = r }
+            printf "tasklist p95 = %.1f ms (recused member)\ntasklist p95 = %.1f ms (cleared member)\nratio to no-authorization = %.2f\n", a["recused"], a["cleared"], z
         }' "$RESULTS_TSV"
 }
 
 FIRST_LABEL=''
-if has_phase measure || has_phase indexes; then start_floor cultivate; fi
+MEASURE_DB=${MEASURE_DB:-cultivate}   # or groupmodel, a converted copy left by an earlier run's groupmodel phase
+if has_phase measure || has_phase indexes; then start_floor "$MEASURE_DB"; fi
 if has_phase measure; then
-    echo "## Queries, ${REPS} requests each: as built (per-user grants), authorizationCheckRevokes per setting"
+    echo "## Queries, ${REPS} requests each: database $MEASURE_DB (cultivate: as built, per-user grants), authorizationCheckRevokes per setting"
     echo
     echo "auth: checks on, the setting named; floor: \`camunda.bpm.authorization.enabled=false\` on the same database. The tasklist p95 of a member is the worst p95 of the six Tasklist queries."
     for setting in $REVOKES; do
-        measure "as built, $setting" cultivate "$setting"
-        [ -n "$FIRST_LABEL" ] || FIRST_LABEL="as built, $setting"
-        summary_lines "as built, $setting" | sed 's/^/    /'
+        measure "$MEASURE_DB, $setting" "$MEASURE_DB" "$setting"
+        [ -n "$FIRST_LABEL" ] || FIRST_LABEL="$MEASURE_DB, $setting"
+        summary_lines "$MEASURE_DB, $setting" | sed 's/^/    /'
     done
 fi
 
@@ -286,7 +290,7 @@ if has_phase explain; then
     echo "The full plans: \`$CACHE/plans/plans-$SIZE.log\`. Slowest statements (duration, first words, top plan node):"
     echo
     echo '```'
-    python3 "$HERE/caseload_plans.py" "$WORK/plans.log" | head -n 60
+    python3 "$HERE/caseload_plans.py" "$WORK/plans.log" 6
     echo '```'
 fi
 

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import time
+import urllib.error
 import urllib.request
 
 base, admin, count, dop, batch = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
@@ -33,6 +34,16 @@ def log(message):
     print(f"[caseload_cleanup] {message}", file=sys.stderr, flush=True)
 
 
+# each server start checks the demo users against the demo password (IdentityBootstrap), which counts
+# as a failed login and locks the account for a few seconds: wait it out
+for _ in range(120):
+    try:
+        call("GET", f"/engine-rest/user/{admin}/profile")
+        break
+    except urllib.error.HTTPError as e:
+        if e.code != 401:
+            raise
+        time.sleep(1)
 before = ended()
 ids = [p["id"] for p in call("GET", "/engine-rest/history/process-instance?processDefinitionKey=conduct-incident&finished=true"
                                     f"&sortBy=startTime&sortOrder=asc&firstResult=0&maxResults={count}")]
