@@ -164,7 +164,7 @@ cat <<EOF
 - machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2 " RAM, " $7 " available"}'), $(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 - $(java -version 2>&1 | head -n 1); $PG_VERSION (shared_buffers 1GB)
 - jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'); repository at $(cd "$ROOT" && git log -1 --format='%h %s' | cut -c1-72)
-- cases: $HISTORIC ended + $OPEN open; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)${JDBC_PARAMS:+; servers' JDBC parameters: $JDBC_PARAMS}
+- cases: $HISTORIC ended + $OPEN open; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)${JDBC_PARAMS:+; JDBC parameters of the servers: $JDBC_PARAMS}
 EOF
 
 # ---- 1. build the case load (or not: restored / kept)
@@ -354,6 +354,18 @@ if has_phase cleanup; then
         CLEANUP_PID=$APP_PID
         DB=cleanup psql_db -F ' ' -c "SELECT count(*), count(removal_time_) FROM act_ru_authorization" | awk '{print "- before: ACT_RU_AUTHORIZATION " $1 " rows, " $2 " with a removal time"}'
         python3 "$HERE/caseload_cleanup.py" "http://127.0.0.1:$APP_PORT" demo "$CLEANUP_CASES" "$dop" "$CLEANUP_BATCH"
+        # the cases' instances go first; the job goes on with their variables, details, log and authorizations
+        t0=$(now_ms)
+        due_rows() {
+            DB=cleanup psql_db -c "SELECT (SELECT count(*) FROM act_ru_authorization WHERE removal_time_ < now())
+                + (SELECT count(*) FROM act_hi_actinst WHERE removal_time_ < now()) + (SELECT count(*) FROM act_hi_taskinst WHERE removal_time_ < now())
+                + (SELECT count(*) FROM act_hi_varinst WHERE removal_time_ < now()) + (SELECT count(*) FROM act_hi_detail WHERE removal_time_ < now())
+                + (SELECT count(*) FROM act_hi_op_log WHERE removal_time_ < now()) + (SELECT count(*) FROM act_ge_bytearray WHERE removal_time_ < now())
+                + (SELECT count(*) FROM act_hi_identitylink WHERE removal_time_ < now())"
+        }
+        first_due=$(due_rows)
+        while [ "$(due_rows)" != 0 ] && [ $(( $(now_ms) - t0 )) -lt 600000 ]; do sleep 2; done
+        echo "- then every other history row and authorization past its removal time ($first_due rows when the instances were gone, $(due_rows) left): $(( ($(now_ms) - t0) / 1000 )) s more"
         DB=cleanup psql_db -F ' ' -c "SELECT count(*), count(removal_time_) FROM act_ru_authorization" | awk '{print "- after: ACT_RU_AUTHORIZATION " $1 " rows, " $2 " with a removal time"}'
         stop_app "$CLEANUP_PID"
     done

@@ -73,6 +73,6 @@ while ended() > before - len(ids) and time.time() - last_change < 120 and time.t
         log(f"{before - now} of {len(ids)} cases cleaned after {time.time() - t0:.0f} s")
 clean_s = (last_change if ended() > before - len(ids) else time.time()) - t0
 gone = before - ended()
-print(f"- degree of parallelism {dop}, batch size {batch}: removal time set on {len(ids)} cases (one batch, in chunks) in {set_s:.0f} s; "
+print(f"- degree of parallelism {dop}, batch size {batch}: removal time set on {len(ids)} cases (one batch; updateInChunks asked, the batch still made a job per case) in {set_s:.0f} s; "
       f"cleanup removed {gone} cases in {clean_s:.0f} s ({gone / max(clean_s, 1):.0f} cases/s)"
       + ("" if gone >= len(ids) else f" — stopped: {len(ids) - gone} left after 2 minutes without progress"))
