@@ -32,6 +32,7 @@ class DeployedForms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEPLOYMENT_BINDING = "deployment";
+    private final Map<String, Optional<CamundaFormRef>> startRefs = new ConcurrentHashMap<>();
     private final Map<String, DeployedForm> byDefinitionAndElement = new ConcurrentHashMap<>();
 
     Optional<DeployedForm> ofTask(CommandContext context, TaskEntity task) {
@@ -45,8 +46,10 @@ class DeployedForms {
     }
 
     Optional<DeployedForm> ofStart(CommandContext context, String processDefinitionId) {
-        CamundaFormRef ref = context.runWithoutAuthorization(() -> new GetStartFormCmd(processDefinitionId).execute(context))
-                .getCamundaFormRef();
+        // which form a deployed definition's start event names never changes: asked once per definition
+        Optional<CamundaFormRef> startRef = startRefs.computeIfAbsent(processDefinitionId, id -> Optional.ofNullable(
+                context.runWithoutAuthorization(() -> new GetStartFormCmd(id).execute(context)).getCamundaFormRef()));
+        CamundaFormRef ref = startRef.orElse(null);
         if (ref == null) {
             return Optional.empty();
         }
