@@ -56,9 +56,7 @@ class IntakeService {
         }
         var result = SubmissionValidator.validate(form.schema(), values, LocalDate.now(clock));
         if (!result.valid()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid submission",
-                    result.errors().size() == 1 ? "One field needs attention." : result.errors().size() + " fields need attention.",
-                    result.errors());
+            throw new InvalidFormSubmission(form.formId(), result.errors()).asProblem();
         }
         if (result.variables().getValue(CaseLanguage.VARIABLE, Object.class) == null) {
             result.variables().putValue(CaseLanguage.VARIABLE, CaseLanguage.fromAcceptLanguage(acceptLanguage));
