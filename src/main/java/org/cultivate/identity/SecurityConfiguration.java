@@ -114,6 +114,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths(PUBLIC)).permitAll()
                         .requestMatchers(paths("/modeler", "/modeler/**", "/api/modeler/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/conduct/**")).hasAnyAuthority(CONDUCT_COMMITTEE, ADMINS)
+                        .requestMatchers(paths("/api/leaders", "/api/leaders/**", "/api/onboarding/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
                         .anyRequest().authenticated())
                 // a forged request borrows the victim's session cookie: without one there is nothing to forge

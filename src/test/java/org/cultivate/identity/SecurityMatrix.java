@@ -108,6 +108,9 @@ abstract class SecurityMatrix {
         table.put("/api/conduct/transparency", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
                 committeeOnly, committeeOnly, Outcome.OK));
+        // the leaders' register: coordinators and administrators only
+        table.put("/api/leaders", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         // the modeler: coordinators and administrators only; nothing of a case in its overview
         table.put(PAGE + "/modeler", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
