@@ -1,0 +1,56 @@
+package org.cultivate.onboarding;
+
+import org.cultivate.intake.CaseLanguage;
+
+/** The names that {@code processes/leader-onboarding.bpmn}, its DMN and its forms share with the code. */
+public final class LeaderOnboardingProcess {
+
+    public static final String PROCESS_KEY = "leader-onboarding";
+    public static final String APPLICATION_FORM = "leader-onboarding-application";
+    public static final String MATCHING_DECISION = "mentor-matching";
+    /** The holder of the voucher's tracking code (caseTracking.issueCode in the mail that asks them). */
+    public static final String VOUCHER = "voucher";
+
+    // the application (forms/leader-onboarding-application.form)
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String EMAIL = "email";
+    public static final String COMMUNITY = "community";
+    public static final String REGION = "region";
+    public static final String LANGUAGES = "languages";
+    public static final String LEAD_INTEREST = "leadInterest";
+    public static final String EXPERIENCE = "experience";
+    public static final String TIME_AVAILABLE = "timeAvailable";
+    public static final String VOUCHER_EMAIL = "voucherEmail";
+    public static final String LANGUAGE = CaseLanguage.VARIABLE;
+
+    // vouching (forms vouch, name-voucher)
+    public static final String VOUCHER_ELIGIBLE = "voucherEligible";
+    /** {@code vouch}, {@code decline}, or {@code replaced} when the applicant named another voucher first. */
+    public static final String VOUCH_DECISION = "vouchDecision";
+    public static final String VOUCH_REASON = "vouchReason";
+
+    // matching: the decision's inputs and output
+    public static final String MENTOR = "mentor";
+    public static final String SAME_REGION = "sameRegion";
+    public static final String SHARED_LANGUAGE = "sharedLanguage";
+    public static final String RANK = "rank";
+
+    // screening and review (forms screen-application, interview-outcome, final-review)
+    public static final String SCREENING_DECISION = "screeningDecision";
+    public static final String INTERVIEW_DECISION = "interviewDecision";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String MESSAGE_TO_APPLICANT = "messageToApplicant";
+
+    // the BPMN's elements that code and tests name
+    public static final String TASK_VOUCH = "UserTask_Vouch";
+    public static final String TASK_NAME_ANOTHER_VOUCHER = "UserTask_NameAnotherVoucher";
+    public static final String TASK_NAME_VOUCHER = "UserTask_NameVoucher";
+    public static final String TASK_FIND_MENTOR = "UserTask_FindMentor";
+    public static final String TASK_SCREEN = "UserTask_Screen";
+    public static final String TASK_INTERVIEW = "UserTask_Interview";
+    public static final String TASK_CHECKLIST = "UserTask_OnboardingChecklist";
+    public static final String TASK_FINAL_REVIEW = "UserTask_FinalReview";
+
+    private LeaderOnboardingProcess() {
+    }
+}
