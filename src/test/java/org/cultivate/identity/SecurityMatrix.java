@@ -96,9 +96,9 @@ abstract class SecurityMatrix {
                 caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
         table.put("/camunda/api/engine/engine/default/process-instance/{case}/variables",
                 caseDoor(Outcome.UNAUTHORIZED, Outcome.NOT_FOUND));
-        // a page: a browser is sent to sign in; coordinators have Cockpit, not Tasklist
+        // a page: a browser is sent to sign in; coordinators have Cockpit, and Tasklist for the onboardings no mentor fits
         table.put(PAGE + "/camunda/app/tasklist/default/", row(Outcome.TO_SIGN_IN, Outcome.OK, Outcome.OK, Outcome.OK,
-                Outcome.OK, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK));
+                Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK));
         table.put(PAGE + "/camunda/app/cockpit/default/", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         table.put(PAGE + "/portal", everyone(Outcome.OK, Outcome.OK));
