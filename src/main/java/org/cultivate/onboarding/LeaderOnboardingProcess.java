@@ -40,6 +40,7 @@ public final class LeaderOnboardingProcess {
     public static final String INTERVIEW_DECISION = "interviewDecision";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String MESSAGE_TO_APPLICANT = "messageToApplicant";
+    public static final String ORIENTATION_CALL_ON = "orientationCallOn";
 
     // the BPMN's elements that code and tests name
     public static final String TASK_VOUCH = "UserTask_Vouch";
@@ -49,6 +50,8 @@ public final class LeaderOnboardingProcess {
     public static final String TASK_SCREEN = "UserTask_Screen";
     public static final String TASK_INTERVIEW = "UserTask_Interview";
     public static final String TASK_CHECKLIST = "UserTask_OnboardingChecklist";
+    public static final String TASK_SCHEDULE_ORIENTATION = "UserTask_ScheduleOrientation";
+    public static final String TASK_SCHEDULE_ORIENTATION_OVERDUE = "UserTask_ScheduleOrientationOverdue";
     public static final String TASK_FINAL_REVIEW = "UserTask_FinalReview";
 
     private LeaderOnboardingProcess() {

@@ -113,6 +113,8 @@ class LeaderOnboardingOverRestTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "onboarding".equals(track(code).path("status").asText()));
         holderSubmits(code, "onboarding-checklist", Map.of("codeOfConductAcknowledged", true, "guidelinesAcknowledged", true,
                 "courseCompleted", true), Map.of());
+        people.submit("ines", people.awaitTask("ines", inCase + "&taskDefinitionKey=UserTask_ScheduleOrientation"),
+                Map.of("orientationCallOn", java.time.LocalDate.now().plusDays(7).toString()));
         assertThat(track(code).path("status").asText()).isEqualTo("orientation");
         people.submit("ines", people.awaitTask("ines", inCase + "&taskDefinitionKey=UserTask_FinalReview"), Map.of("reviewDecision", "confirm"));
 

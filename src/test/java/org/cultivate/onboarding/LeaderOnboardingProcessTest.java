@@ -58,6 +58,8 @@ import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_FIND_MENTOR;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_INTERVIEW;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_NAME_ANOTHER_VOUCHER;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_NAME_VOUCHER;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_SCHEDULE_ORIENTATION;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_SCHEDULE_ORIENTATION_OVERDUE;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_SCREEN;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_VOUCH;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TIME_AVAILABLE;
@@ -76,7 +78,7 @@ import static org.mockito.Mockito.when;
  */
 @Deployment(resources = {"processes/leader-onboarding.bpmn", "forms/leader-onboarding-application.form", "forms/vouch.form",
         "forms/name-voucher.form", "forms/find-mentor.form", "forms/screen-application.form", "forms/interview-outcome.form",
-        "forms/onboarding-checklist.form", "forms/final-review.form"})
+        "forms/onboarding-checklist.form", "forms/orientation-call.form", "forms/final-review.form"})
 class LeaderOnboardingProcessTest {
 
     private static final String APPLICANT = "asha@example.org";
@@ -167,6 +169,9 @@ class LeaderOnboardingProcessTest {
 
         complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
                 "guidelinesAcknowledged", true, "courseCompleted", true));
+        assertThat(application).as("the final review waits for the orientation call").isWaitingAt(TASK_SCHEDULE_ORIENTATION);
+        assertThat(task(TASK_SCHEDULE_ORIENTATION, application)).isAssignedTo("ines");
+        complete(task(TASK_SCHEDULE_ORIENTATION, application), withVariables("orientationCallOn", "2026-12-10"));
         assertThat(timeline).last().asString().startsWith("orientation:");
         assertThat(task(TASK_FINAL_REVIEW, application)).isAssignedTo("ines");
         complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "confirm"));
@@ -296,7 +301,7 @@ class LeaderOnboardingProcessTest {
         assertThat(task(TASK_INTERVIEW, application)).isAssignedTo("ines");
 
         complete(task(TASK_INTERVIEW, application), withVariables(INTERVIEW_DECISION, "accept"));
-        assertThat(application).isWaitingAt(TASK_CHECKLIST);
+        assertThat(application).isWaitingAt(TASK_CHECKLIST, TASK_SCHEDULE_ORIENTATION);
     }
 
     @Test
@@ -329,17 +334,42 @@ class LeaderOnboardingProcessTest {
         drain(application);
         assertThat(mails).filteredOn(mail -> "checklist-reminder".equals(mail.get("event"))).singleElement()
                 .satisfies(mail -> assertThat(mail).containsEntry("to", APPLICANT));
-        assertThat(application).isWaitingAt(TASK_CHECKLIST);
+        assertThat(application).isWaitingAt(TASK_CHECKLIST, TASK_SCHEDULE_ORIENTATION);
 
         timer(application, "Timer_ChecklistLimit");
         drain(application);
         assertThat(timeline).last().asString().startsWith("closed-no-response:");
-        assertThat(application).hasPassed("EndEvent_ClosedNoResponse").hasNotPassed(TASK_FINAL_REVIEW).isEnded();
+        assertThat(application).as("the mentor's open task ends with the case")
+                .hasPassed("EndEvent_ClosedNoResponse").hasNotPassed(TASK_FINAL_REVIEW).isEnded();
+    }
+
+    @Test
+    void anUnscheduledOrientationCallRemindsTheMentorAtDay10TellsTheCoordinatorsAtDay14AndIsTheirsAtDay30() {
+        ProcessInstance application = accepted();
+        timer(application, "Timer_OrientationReminder");
+        drain(application);
+        assertThat(mail("orientation-reminder")).containsEntry("toUser", "ines").containsEntry("applicantName", "Asha Applicant");
+
+        timer(application, "Timer_OrientationEscalation");
+        drain(application);
+        assertThat(mail("orientation-overdue")).containsEntry("toGroup", "coordinators");
+        assertThat(mail("orientation-overdue").values()).doesNotContain("Asha Applicant", APPLICANT);
+        assertThat(task(TASK_SCHEDULE_ORIENTATION, application)).as("still the mentor's until day 30").isAssignedTo("ines");
+
+        timer(application, "Timer_OrientationLimit");
+        assertThat(application).isWaitingAt(TASK_CHECKLIST, TASK_SCHEDULE_ORIENTATION_OVERDUE);
+        assertThat(taskService().getIdentityLinksForTask(task(TASK_SCHEDULE_ORIENTATION_OVERDUE, application).getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("coordinators"));
+        complete(task(TASK_SCHEDULE_ORIENTATION_OVERDUE, application), withVariables("orientationCallOn", "2027-01-15"));
+        complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
+                "guidelinesAcknowledged", true, "courseCompleted", true));
+        assertThat(application).isWaitingAt(TASK_FINAL_REVIEW).hasPassed("EndEvent_MentorReminded", "EndEvent_OrientationEscalated");
     }
 
     @Test
     void theFinalReviewMayEndTheOnboardingKindly() {
         ProcessInstance application = accepted();
+        complete(task(TASK_SCHEDULE_ORIENTATION, application), withVariables("orientationCallOn", "2026-12-10"));
         complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
                 "guidelinesAcknowledged", true, "courseCompleted", true));
         complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "end",
