@@ -31,6 +31,9 @@ public final class LeaderOnboardingProcess {
 
     // matching: the decision's inputs and output
     public static final String MENTOR = "mentor";
+    /** Set with the message {@value #MENTOR_REASSIGNED}: the mentor the case was taken from. */
+    public static final String PREVIOUS_MENTOR = "previousMentor";
+    public static final String MENTOR_REASSIGNED = "MentorReassigned";
     public static final String SAME_REGION = "sameRegion";
     public static final String SHARED_LANGUAGE = "sharedLanguage";
     public static final String RANK = "rank";

@@ -59,6 +59,8 @@ class LeaderOnboardingOverRestTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    MentorMatching matching;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -136,6 +138,56 @@ class LeaderOnboardingOverRestTest {
     }
 
     @Test
+    void aCoordinatorReassignsTheMentorTheOpenTaskMovesAndBothAreTold() throws Exception {
+        var people = new CommitteeOverRest(http);
+        ResponseEntity<JsonNode> submitted = submitInSpanish(Map.of("applicantName", "Kwame Solicitante", "email", "kwame@example.org",
+                "community", "Accra Devs", "region", "africa", "languages", List.of("fr"), "leadInterest", "mentoring",
+                "experience", "I have mentored newcomers for a year.", "timeAvailable", "1-2h", "voucherEmail", "jun@cultivate.test"));
+        String reference = submitted.getBody().path("reference").asText();
+        Matcher voucherCode = CODE.matcher(TestSmtp.plainText(awaitMail("jun@cultivate.test")));
+        assertThat(voucherCode.find()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/api/tracking/" + voucherCode.group(1), JsonNode.class)
+                .getStatusCode() == HttpStatus.OK);
+        holderSubmits(voucherCode.group(1), "vouch", Map.of("vouchDecision", "vouch", "vouchReason", "Kwame is patient and kind."),
+                Map.of("applicantName", "Kwame Solicitante"));
+        String inCase = "processInstanceBusinessKey=" + reference;
+        String screen = people.awaitTask("femi", inCase + "&taskDefinitionKey=UserTask_Screen&assignee=femi");
+
+        assertThat(people.post("femi", "/api/onboarding/cases/" + reference + "/mentor", Map.of("mentor", "jun"), JsonNode.class)
+                .getStatusCode()).as("coordinators only").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> notAMentor = people.post("gita", "/api/onboarding/cases/" + reference + "/mentor",
+                Map.of("mentor", "alice"), JsonNode.class);
+        assertThat(notAMentor.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAMentor.getBody().path("errors").findValuesAsText("field")).containsExactly("mentor");
+        assertThat(people.post("gita", "/api/onboarding/cases/LO-NOSUCH00/mentor", Map.of("mentor", "jun"), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(people.post("gita", "/api/onboarding/cases/" + reference + "/mentor", Map.of("mentor", "jun"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(people.awaitTask("jun", inCase + "&taskDefinitionKey=UserTask_Screen&assignee=jun")).isEqualTo(screen);
+        assertThat(people.get("femi", "/task?" + inCase + "&assignee=femi")).isEmpty();
+        assertThat(awaitMail("femi@cultivate.test").getSubject()).startsWith("Kwame Solicitante has another mentor now");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
+                .anyMatch(mail -> sentTo(mail, "jun@cultivate.test") && subject(mail).startsWith("A new mentee: Kwame")));
+    }
+
+    @Test
+    void aCoordinatorMarksAMentorUnavailableUntilADate() {
+        var people = new CommitteeOverRest(http);
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("gita", "gita");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String until = java.time.LocalDate.now().plusDays(20).toString();
+        assertThat(http.exchange("/api/onboarding/mentors/jun/availability", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("unavailableUntil", until), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(matching.state("jun").unavailableUntil()).hasToString(until);
+        assertThat(http.exchange("/api/onboarding/mentors/alice/availability", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("unavailableUntil", until), headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        matching.markUnavailable("jun", null);
+        assertThat(people.get("gita", "/api/leaders").size()).isPositive();
+    }
+
+    @Test
     void theRegisterIsTheCoordinatorsAndTheApplicationRefusesABadVoucherAddress() {
         var people = new CommitteeOverRest(http);
         ResponseEntity<JsonNode> refused = people.post(null, "/api/forms/leader-onboarding-application/submissions",
@@ -187,6 +239,14 @@ class LeaderOnboardingOverRestTest {
             return Arrays.stream(mail.getAllRecipients()).anyMatch(address -> address.toString().equalsIgnoreCase(to));
         } catch (jakarta.mail.MessagingException e) {
             return false;
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
         }
     }
 

@@ -294,6 +294,19 @@ class LeaderOnboardingProcessTest {
     }
 
     @Test
+    void aReassignedMentorAndTheNewOneAreBothTold() {
+        ProcessInstance application = vouched();
+        runtimeService().createMessageCorrelation("MentorReassigned").processInstanceId(application.getId())
+                .setVariable("previousMentor", "ines").setVariable(MENTOR, "jun").correlate();
+        drain(application);
+
+        assertThat(mail("mentor-released")).containsEntry("toUser", "ines").containsEntry("event", "mentor-released-ines");
+        assertThat(mail("mentor-assigned")).containsEntry("toUser", "jun").containsEntry("event", "mentor-assigned-jun");
+        assertThat(application).as("the case goes on where it was").isWaitingAt(TASK_SCREEN)
+                .hasPassed("EndEvent_PreviousMentorTold", "EndEvent_NewMentorTold");
+    }
+
+    @Test
     void anInterviewComesFirstThenAcceptance() {
         ProcessInstance application = vouched();
         complete(task(TASK_SCREEN, application), withVariables(SCREENING_DECISION, "interview"));
