@@ -44,6 +44,19 @@ public final class LeaderOnboardingProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String MESSAGE_TO_APPLICANT = "messageToApplicant";
     public static final String ORIENTATION_CALL_ON = "orientationCallOn";
+    public static final String EXTEND_WEEKS = "extendWeeks";
+
+    // orientation and its check-ins (forms check-in, mentor-check-in)
+    public static final String ORIENTATION_STARTED_AT = "orientationStartedAt";
+    public static final String ORIENTATION_ENDS_AT = "orientationEndsAt";
+    public static final String CHECK_IN_WEEKS = "checkInWeeks";
+    public static final java.util.List<Integer> CHECK_IN_SCHEDULE = java.util.List.of(2, 6, 10);
+    public static final String CHECK_IN_WEEK = "checkInWeek";
+    public static final String CHECK_IN_OPENS_AT = "checkInOpensAt";
+    public static final String CHECK_IN_DUE_AT = "checkInDueAt";
+    public static final String CHECK_IN_LATE_AT = "checkInLateAt";
+    public static final String FEELING_OVERLOADED = "feelingOverloaded";
+    public static final String MENTEE_OVERLOADED = "menteeOverloaded";
 
     // the BPMN's elements that code and tests name
     public static final String TASK_VOUCH = "UserTask_Vouch";
@@ -56,6 +69,8 @@ public final class LeaderOnboardingProcess {
     public static final String TASK_SCHEDULE_ORIENTATION = "UserTask_ScheduleOrientation";
     public static final String TASK_SCHEDULE_ORIENTATION_OVERDUE = "UserTask_ScheduleOrientationOverdue";
     public static final String TASK_FINAL_REVIEW = "UserTask_FinalReview";
+    public static final String TASK_CHECK_IN = "UserTask_CheckIn";
+    public static final String TASK_MENTOR_CHECK_IN = "UserTask_MentorCheckIn";
 
     private LeaderOnboardingProcess() {
     }

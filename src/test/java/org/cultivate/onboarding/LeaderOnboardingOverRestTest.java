@@ -118,6 +118,16 @@ class LeaderOnboardingOverRestTest {
         people.submit("ines", people.awaitTask("ines", inCase + "&taskDefinitionKey=UserTask_ScheduleOrientation"),
                 Map.of("orientationCallOn", java.time.LocalDate.now().plusDays(7).toString()));
         assertThat(track(code).path("status").asText()).isEqualTo("orientation");
+        String caseId = people.awaitCase(reference);
+        for (int week : List.of(2, 6, 10)) {
+            // timers on demand, as the coordinators' scripts run them
+            runTimer(caseId, "Timer_CheckInOpens");
+            String mentorCheckIn = people.awaitTask("ines", inCase + "&taskDefinitionKey=UserTask_MentorCheckIn");
+            await().atMost(Duration.ofSeconds(30)).until(() -> track(code).path("tasks").size() == 1);
+            holderSubmits(code, "check-in", Map.of("howItGoes", "Bien, semana " + week, "whatYouNeed", "", "feelingOverloaded", false), Map.of());
+            people.submit("ines", mentorCheckIn, Map.of("mentorNotes", "Going well.", "menteeOverloaded", false));
+        }
+        runTimer(caseId, "Timer_OrientationEnds");
         people.submit("ines", people.awaitTask("ines", inCase + "&taskDefinitionKey=UserTask_FinalReview"), Map.of("reviewDecision", "confirm"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "leader".equals(track(code).path("status").asText()));
@@ -215,6 +225,12 @@ class LeaderOnboardingOverRestTest {
         shown.forEach((key, value) -> assertThat(form.path("values").path(key).asText()).isEqualTo(value));
         assertThat(form.path("translation").size()).as("the form's Spanish texts").isPositive();
         assertThat(new CommitteeOverRest(http).post(null, task, values, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void runTimer(String caseId, String timerId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> managementService.createJobQuery().processInstanceId(caseId)
+                .activityId(timerId).count() == 1);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(caseId).activityId(timerId).singleResult().getId());
     }
 
     private ResponseEntity<JsonNode> submitInSpanish(Map<String, Object> values) {

@@ -1,6 +1,10 @@
 package org.cultivate.onboarding;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +57,8 @@ import static org.cultivate.onboarding.LeaderOnboardingProcess.REGION;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.REVIEW_DECISION;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.SCREENING_DECISION;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_CHECKLIST;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_CHECK_IN;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_MENTOR_CHECK_IN;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_FINAL_REVIEW;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_FIND_MENTOR;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_INTERVIEW;
@@ -78,7 +84,7 @@ import static org.mockito.Mockito.when;
  */
 @Deployment(resources = {"processes/leader-onboarding.bpmn", "forms/leader-onboarding-application.form", "forms/vouch.form",
         "forms/name-voucher.form", "forms/find-mentor.form", "forms/screen-application.form", "forms/interview-outcome.form",
-        "forms/onboarding-checklist.form", "forms/orientation-call.form", "forms/final-review.form"})
+        "forms/onboarding-checklist.form", "forms/orientation-call.form", "forms/check-in.form", "forms/mentor-check-in.form", "forms/final-review.form"})
 class LeaderOnboardingProcessTest {
 
     private static final String APPLICANT = "asha@example.org";
@@ -122,6 +128,9 @@ class LeaderOnboardingProcessTest {
         Mocks.register("checkVoucherDelegate", new CheckVoucherDelegate(register));
         Mocks.register("matchMentorDelegate", new MatchMentorDelegate(matching));
         Mocks.register("recordLeaderDelegate", new RecordLeaderDelegate(register, Period.ofYears(2)));
+        Mocks.register("startOrientationDelegate", new StartOrientationDelegate(Clock.systemUTC(), Duration.ofDays(90)));
+        Mocks.register("planCheckInDelegate", new PlanCheckInDelegate());
+        Mocks.register("extendOrientationDelegate", new ExtendOrientationDelegate());
         when(register.activeByEmail(anyString())).thenReturn(Optional.empty());
         when(register.activeByEmail(LEADER)).thenReturn(Optional.of(leader(LEADER)));
         when(register.activeByEmail(APPLICANT)).thenReturn(Optional.of(leader(APPLICANT)));
@@ -173,6 +182,14 @@ class LeaderOnboardingProcessTest {
         assertThat(task(TASK_SCHEDULE_ORIENTATION, application)).isAssignedTo("ines");
         complete(task(TASK_SCHEDULE_ORIENTATION, application), withVariables("orientationCallOn", "2026-12-10"));
         assertThat(timeline).last().asString().startsWith("orientation:");
+        Date started = (Date) runtimeService().getVariable(application.getId(), "orientationStartedAt");
+        assertThat((Date) runtimeService().getVariable(application.getId(), "orientationEndsAt"))
+                .isEqualTo(Date.from(started.toInstant().plus(Duration.ofDays(90))));
+        checkIn(application, 2, false);
+        checkIn(application, 6, false);
+        checkIn(application, 10, false);
+        assertThat(application).as("the review waits for the orientation's end").isWaitingAt("Timer_OrientationEnds");
+        timer(application, "Timer_OrientationEnds");
         assertThat(task(TASK_FINAL_REVIEW, application)).isAssignedTo("ines");
         complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "confirm"));
         drain(application);
@@ -376,7 +393,8 @@ class LeaderOnboardingProcessTest {
         complete(task(TASK_SCHEDULE_ORIENTATION_OVERDUE, application), withVariables("orientationCallOn", "2027-01-15"));
         complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
                 "guidelinesAcknowledged", true, "courseCompleted", true));
-        assertThat(application).isWaitingAt(TASK_FINAL_REVIEW).hasPassed("EndEvent_MentorReminded", "EndEvent_OrientationEscalated");
+        assertThat(application).isWaitingAt("Timer_CheckInOpens", "Timer_OrientationEnds")
+                .hasPassed("EndEvent_MentorReminded", "EndEvent_OrientationEscalated");
     }
 
     @Test
@@ -385,12 +403,105 @@ class LeaderOnboardingProcessTest {
         complete(task(TASK_SCHEDULE_ORIENTATION, application), withVariables("orientationCallOn", "2026-12-10"));
         complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
                 "guidelinesAcknowledged", true, "courseCompleted", true));
+        orientationOver(application);
         complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "end",
                 MESSAGE_TO_APPLICANT, "Thank you for these months; let us talk again next year."));
         drain(application);
         assertThat(timeline).last().isEqualTo("not-accepted: Thank you for these months; let us talk again next year.");
         Mockito.verify(register, Mockito.never()).add(any());
         assertThat(application).hasPassed("EndEvent_NotAccepted").isEnded();
+    }
+
+    @Test
+    void eachCheckInOpensSevenDaysBeforeItIsDueForTheLeaderAndTheMentor() {
+        ProcessInstance application = orientation();
+        Date started = (Date) runtimeService().getVariable(application.getId(), "orientationStartedAt");
+        Job opens = jobQuery().processInstanceId(application.getId()).activityId("Timer_CheckInOpens").singleResult();
+        assertThat(opens.getDuedate()).isEqualTo(Date.from(started.toInstant().plus(Duration.ofDays(7))));
+        execute(opens);
+        drain(application);
+
+        assertThat(application).isWaitingAt(TASK_CHECK_IN, TASK_MENTOR_CHECK_IN, "Timer_OrientationEnds");
+        assertThat(task(TASK_CHECK_IN, application).getDueDate()).isEqualTo(Date.from(started.toInstant().plus(Duration.ofDays(14))));
+        assertThat(task(TASK_CHECK_IN, application).getAssignee()).as("the leader's is a holder task").isNull();
+        assertThat(task(TASK_MENTOR_CHECK_IN, application)).isAssignedTo("ines");
+        assertThat(task(TASK_MENTOR_CHECK_IN, application).getName()).isEqualTo("Check in with Asha Applicant, week 2");
+        assertThat(mails).filteredOn(mail -> "check-in-2".equals(mail.get("event"))).singleElement()
+                .satisfies(mail -> assertThat(mail).containsEntry("to", APPLICANT).containsEntry("template", "holder-task-waiting"));
+    }
+
+    @Test
+    void aLateCheckInIsRemindedWhenDueAndTheCoordinatorsAreToldAWeekLater() {
+        ProcessInstance application = orientation();
+        timer(application, "Timer_CheckInOpens");
+        drain(application);
+        timer(application, "Timer_CheckInReminder");
+        drain(application);
+        assertThat(mails).filteredOn(mail -> "check-in-reminder-2".equals(mail.get("event"))).hasSize(1);
+
+        timer(application, "Timer_CheckInLate");
+        timer(application, "Timer_MentorCheckInLate");
+        drain(application);
+        assertThat(mails).filteredOn(mail -> "check-in-late".equals(mail.get("template")))
+                .extracting(mail -> mail.get("who")).containsExactlyInAnyOrder("the new leader", "the mentor");
+        assertThat(mail("check-in-late")).containsEntry("toGroup", "coordinators").containsEntry("checkInWeek", 2);
+        assertThat(application).as("missed; the next check-in comes").isWaitingAt("Timer_CheckInOpens", "Timer_OrientationEnds")
+                .hasPassed("EndEvent_CheckInEscalated", "EndEvent_MentorCheckInEscalated");
+    }
+
+    @Test
+    void feelingOverloadedSignalsTheMentorAndTheCoordinatorsAndSoDoesAMentorWhoSeesIt() {
+        ProcessInstance application = orientation();
+        checkIn(application, 2, true);
+
+        assertThat(mails).filteredOn(mail -> "overload-signal".equals(mail.get("template")))
+                .extracting(mail -> mail.get("event")).containsExactlyInAnyOrder("overload-2", "overload-mentor-2", "overload-seen-2");
+        assertThat(mails).filteredOn(mail -> "overload-mentor-2".equals(mail.get("event"))).singleElement()
+                .satisfies(mail -> assertThat(mail).containsEntry("toUser", "ines"));
+        assertThat(mails).filteredOn(mail -> "overload-signal".equals(mail.get("template")))
+                .allSatisfy(mail -> assertThat(mail.values()).doesNotContain("Asha Applicant", APPLICANT, "Too much at once."));
+    }
+
+    @Test
+    void anExtensionMovesTheReviewByTheWeeksChosen() {
+        ProcessInstance application = orientation();
+        orientationOver(application);
+        Date ends = (Date) runtimeService().getVariable(application.getId(), "orientationEndsAt");
+        complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "extend", "extendWeeks", 3L));
+
+        Job extension = jobQuery().processInstanceId(application.getId()).activityId("Timer_ExtensionEnds").singleResult();
+        assertThat(extension.getDuedate()).isEqualTo(Date.from(ends.toInstant().plus(Duration.ofDays(21))));
+        execute(extension);
+        complete(task(TASK_FINAL_REVIEW, application), withVariables(REVIEW_DECISION, "confirm"));
+        drain(application);
+        assertThat(application).hasPassed("ServiceTask_ExtendOrientation", "EndEvent_Leader").isEnded();
+    }
+
+    /** Accepted, checklist done and call scheduled: the orientation runs. */
+    private ProcessInstance orientation() {
+        ProcessInstance application = accepted();
+        complete(task(TASK_SCHEDULE_ORIENTATION, application), withVariables("orientationCallOn", "2026-12-10"));
+        complete(task(TASK_CHECKLIST, application), withVariables("codeOfConductAcknowledged", true,
+                "guidelinesAcknowledged", true, "courseCompleted", true));
+        return application;
+    }
+
+    private void orientationOver(ProcessInstance application) {
+        checkIn(application, 2, false);
+        checkIn(application, 6, false);
+        checkIn(application, 10, false);
+        timer(application, "Timer_OrientationEnds");
+    }
+
+    /** The check-in of the week opens; the leader and the mentor both check in. */
+    private void checkIn(ProcessInstance application, int week, boolean overloaded) {
+        timer(application, "Timer_CheckInOpens");
+        drain(application);
+        assertThat(runtimeService().getVariable(task(TASK_MENTOR_CHECK_IN, application).getExecutionId(), "checkInWeek")).isEqualTo(week);
+        complete(task(TASK_CHECK_IN, application), withVariables("howItGoes", overloaded ? "Too much at once." : "Well.",
+                "whatYouNeed", null, "feelingOverloaded", overloaded));
+        complete(task(TASK_MENTOR_CHECK_IN, application), withVariables("mentorNotes", "We talked.", "menteeOverloaded", overloaded));
+        drain(application);
     }
 
     private ProcessInstance vouched() {
