@@ -1,6 +1,7 @@
 package org.cultivate.onboarding;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -10,9 +11,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cultivate.identity.Groups;
 import org.cultivate.system.ApiProblem;
 import org.cultivate.system.ApiProblem.FieldError;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,11 +26,14 @@ import static org.cultivate.onboarding.LeaderOnboardingProcess.MENTOR;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.MENTOR_REASSIGNED;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.PREVIOUS_MENTOR;
 import static org.cultivate.onboarding.LeaderOnboardingProcess.PROCESS_KEY;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_CHECK_IN;
+import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_MENTOR_CHECK_IN;
 
 /**
  * The coordinators' hand on matching (the path rule of identity/SecurityConfiguration):
  * {@code POST /api/onboarding/cases/{reference}/mentor} gives a running onboarding to another
- * mentor — its open tasks move, and the process tells both mentors; {@code PUT
+ * mentor — its open tasks move, and the process tells both mentors; {@code GET
+ * /api/onboarding/mentors} is each mentor's load; {@code PUT
  * /api/onboarding/mentors/{userId}/availability} marks a mentor unavailable until a date (null: available).
  */
 @RestController
@@ -49,6 +55,29 @@ class MentorsController {
     }
 
     record Availability(LocalDate unavailableUntil) {
+    }
+
+    /** A mentor's load as the coordinators see it: running onboardings, the cap, availability, check-ins past due. */
+    record MentorLoad(String userId, String name, long activeMentees, int cap, LocalDate unavailableUntil, long checkInsLate) {
+    }
+
+    @GetMapping("/api/onboarding/mentors")
+    ResponseEntity<List<MentorLoad>> mentors() {
+        Date now = new Date();
+        List<MentorLoad> loads = identityService.createUserQuery().memberOfGroup(Groups.MENTORS).orderByUserId().asc().list().stream()
+                .map(mentor -> new MentorLoad(mentor.getId(), (mentor.getFirstName() + " " + mentor.getLastName()).trim(),
+                        matching.activeMentees(mentor.getId()), matching.cap(), matching.state(mentor.getId()).unavailableUntil(),
+                        lateCheckIns(mentor.getId(), now)))
+                .toList();
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(loads);
+    }
+
+    /** Check-ins of this mentor's running onboardings, the leader's or the mentor's own, past their due date. */
+    private long lateCheckIns(String mentor, Date now) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).variableValueEquals(MENTOR, mentor).list()
+                .stream().mapToLong(onboarding -> taskService.createTaskQuery().processInstanceId(onboarding.getId())
+                        .taskDefinitionKeyIn(TASK_CHECK_IN, TASK_MENTOR_CHECK_IN).dueBefore(now).count())
+                .sum();
     }
 
     @PostMapping("/api/onboarding/cases/{reference}/mentor")

@@ -109,6 +109,8 @@ abstract class SecurityMatrix {
         table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
                 committeeOnly, committeeOnly, Outcome.OK));
         // the leaders' register: coordinators and administrators only
+        table.put("/api/onboarding/mentors", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         table.put("/api/leaders", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         // the modeler: coordinators and administrators only; nothing of a case in its overview

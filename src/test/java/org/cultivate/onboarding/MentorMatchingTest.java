@@ -85,6 +85,20 @@ class MentorMatchingTest {
         assertThat(matching.match("africa", List.of("fr"))).as("back from the break").contains("femi");
     }
 
+    @Test
+    void theCoordinatorsSeeEachMentorsLoad() {
+        mentees("ines", 2);
+        matching.markUnavailable("jun", java.time.LocalDate.now().plusDays(10));
+
+        JsonNode loads = new CommitteeOverRest(http).get("gita", "/api/onboarding/mentors");
+        assertThat(loads.findValuesAsText("userId")).containsExactly("femi", "ines", "jun");
+        assertThat(loads.get(1).path("activeMentees").asInt()).isEqualTo(2);
+        assertThat(loads.get(1).path("cap").asInt()).isEqualTo(3);
+        assertThat(loads.get(1).path("checkInsLate").asInt()).isZero();
+        assertThat(loads.get(2).path("unavailableUntil").asText()).isEqualTo(java.time.LocalDate.now().plusDays(10).toString());
+        assertThat(http.getForEntity("/api/onboarding/mentors", JsonNode.class).getStatusCode().value()).isEqualTo(401);
+    }
+
     /** Running onboarding cases naming the mentor: applications through the intake, waiting for their vouch. */
     private void mentees(String mentor, int count) {
         for (int i = 0; i < count; i++) {
