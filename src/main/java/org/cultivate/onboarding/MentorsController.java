@@ -1,5 +1,6 @@
 package org.cultivate.onboarding;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -34,7 +35,8 @@ import static org.cultivate.onboarding.LeaderOnboardingProcess.TASK_MENTOR_CHECK
  * {@code POST /api/onboarding/cases/{reference}/mentor} gives a running onboarding to another
  * mentor — its open tasks move, and the process tells both mentors; {@code GET
  * /api/onboarding/mentors} is each mentor's load; {@code PUT
- * /api/onboarding/mentors/{userId}/availability} marks a mentor unavailable until a date (null: available).
+ * /api/onboarding/mentors/{userId}/availability} marks a mentor unavailable until a date (null: available), and
+ * {@code PUT /api/mentors/me/availability} lets a mentor do it for themself.
  */
 @RestController
 class MentorsController {
@@ -106,6 +108,12 @@ class MentorsController {
                 .setVariable(PREVIOUS_MENTOR, previous).setVariable(MENTOR, mentor).correlate();
         matching.assigned(mentor);
         return ResponseEntity.noContent().build();
+    }
+
+    /** A mentor marks themself unavailable until a date (a break, a busy month), or available again with null. */
+    @PutMapping("/api/mentors/me/availability")
+    ResponseEntity<Void> ownAvailability(Principal mentor, @RequestBody Availability availability) {
+        return availability(mentor.getName(), availability);
     }
 
     @PutMapping("/api/onboarding/mentors/{userId}/availability")

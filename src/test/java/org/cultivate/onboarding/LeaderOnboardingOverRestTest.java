@@ -193,6 +193,16 @@ class LeaderOnboardingOverRestTest {
         assertThat(matching.state("jun").unavailableUntil()).hasToString(until);
         assertThat(http.exchange("/api/onboarding/mentors/alice/availability", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("unavailableUntil", until), headers), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        headers.setBasicAuth("ines", "ines");
+        assertThat(http.exchange("/api/mentors/me/availability", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("unavailableUntil", until), headers), String.class).getStatusCode())
+                .as("a mentor marks themself").isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(matching.state("ines").unavailableUntil()).hasToString(until);
+        headers.setBasicAuth("gita", "gita");
+        assertThat(http.exchange("/api/mentors/me/availability", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("unavailableUntil", until), headers), JsonNode.class).getStatusCode())
+                .as("only mentors have an availability of their own").isEqualTo(HttpStatus.FORBIDDEN);
+        matching.markUnavailable("ines", null);
         matching.markUnavailable("jun", null);
         assertThat(people.get("gita", "/api/leaders").size()).isPositive();
     }
