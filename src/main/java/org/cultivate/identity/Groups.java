@@ -15,8 +15,9 @@ public final class Groups {
     /** Camunda's own administrators' group. */
     public static final String ADMINS = "camunda-admin";
 
-    /** The groups that work cases in Tasklist. */
-    public static final List<String> CASE_WORKERS = List.of(CONDUCT_COMMITTEE, GRANTS_COMMITTEE, SELECTION_COMMITTEE, MENTORS, FINANCE);
+    /** The groups that work cases in Tasklist; coordinators too, for the onboardings no mentor fits. */
+    public static final List<String> CASE_WORKERS = List.of(CONDUCT_COMMITTEE, GRANTS_COMMITTEE, SELECTION_COMMITTEE, MENTORS, FINANCE,
+            COORDINATORS);
 
     static final List<Group> ALL = List.of(
             new Group(CONDUCT_COMMITTEE, "Conduct committee"),

@@ -54,6 +54,7 @@ class SecurityConfiguration {
 
     private static final String CONDUCT_COMMITTEE = authority(Groups.CONDUCT_COMMITTEE);
     private static final String COORDINATORS = authority(Groups.COORDINATORS);
+    private static final String MENTORS = authority(Groups.MENTORS);
     private static final String ADMINS = authority(Groups.ADMINS);
 
     private static final RequestMatcher WEBAPPS = path("/camunda/**");
@@ -114,6 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths(PUBLIC)).permitAll()
                         .requestMatchers(paths("/modeler", "/modeler/**", "/api/modeler/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/conduct/**")).hasAnyAuthority(CONDUCT_COMMITTEE, ADMINS)
+                        .requestMatchers(paths("/api/leaders", "/api/leaders/**", "/api/onboarding/**")).hasAnyAuthority(COORDINATORS, ADMINS)
+                        .requestMatchers(path("/api/mentors/me/**")).hasAuthority(MENTORS)
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
                         .anyRequest().authenticated())
                 // a forged request borrows the victim's session cookie: without one there is nothing to forge

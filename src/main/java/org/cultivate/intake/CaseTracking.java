@@ -72,6 +72,18 @@ public class CaseTracking {
         return code;
     }
 
+    /**
+     * The codes of {@code holder} in this case stop working: a holder whose part is over (a voucher
+     * replaced by another, or done) no longer reaches the case's page or the tasks of the next
+     * holder of that name. Codes of other holders stay.
+     */
+    public void revokeCodes(DelegateExecution execution, String holder) {
+        String reference = execution.getProcessBusinessKey();
+        if (reference != null) {
+            repository.deleteCodes(reference, holder);
+        }
+    }
+
     /** A case has started: its tracking entry exists from now on (the intake made it already for its cases). */
     void opened(String reference, String processKey) {
         repository.createIfMissing(reference, processKey, IntakeService.INITIAL_STATUS, clock.instant());

@@ -45,6 +45,10 @@ class CaseTrackingRepository {
                 codeHash, reference, holder, Timestamp.from(at));
     }
 
+    void deleteCodes(String reference, String holder) {
+        jdbc.update("DELETE FROM cultivate_tracking_code WHERE reference = ? AND holder = ?", reference, holder);
+    }
+
     Optional<TrackedCase> findByCodeHash(String codeHash) {
         return jdbc.query("""
                         SELECT c.reference, k.holder, c.process_key, c.status

@@ -58,14 +58,21 @@ class IntakeService {
         if (!result.valid()) {
             throw new InvalidFormSubmission(form.formId(), result.errors()).asProblem();
         }
-        if (result.variables().getValue(CaseLanguage.VARIABLE, Object.class) == null) {
-            result.variables().putValue(CaseLanguage.VARIABLE, CaseLanguage.fromAcceptLanguage(acceptLanguage));
+        boolean formAsksLanguage = form.schema().fields().containsKey(CaseLanguage.VARIABLE);
+        String portalLanguage = CaseLanguage.fromAcceptLanguage(acceptLanguage);
+        if (formAsksLanguage && result.variables().getValue(CaseLanguage.VARIABLE, Object.class) == null) {
+            result.variables().putValue(CaseLanguage.VARIABLE, portalLanguage);
         }
         String code = TrackingCodes.newCode();
         String reference = TrackingCodes.newReference(form.processKey());
         tracking.create(reference, form.processKey(), INITIAL_STATUS, clock.instant());
         tracking.addCode(reference, TrackingCodes.hash(code), CaseTracking.SUBMITTER, clock.instant());
-        runtimeService.startProcessInstanceById(form.processDefinitionId(), reference, result.variables());
+        String caseId = runtimeService.startProcessInstanceById(form.processDefinitionId(), reference, result.variables()).getId();
+        if (!formAsksLanguage) {
+            // the start is checked against the form, which has no such field: the language joins the
+            // case in the same transaction, before the start event's continuation runs
+            runtimeService.setVariable(caseId, CaseLanguage.VARIABLE, portalLanguage);
+        }
         return new Receipt(code, reference);
     }
 

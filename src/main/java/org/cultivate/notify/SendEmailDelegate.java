@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * finally an incident, never a lost mail. Input parameters of the task:
  * <ul>
  * <li>{@code template}: a template in {@code mail/} (required);</li>
- * <li>{@code to}: one address, or {@code toGroup}: one or more groups, comma-separated, whose members
+ * <li>{@code to}: one address, or {@code toUser}: one user, by id, at the address of their account
+ * (a mentor), or {@code toGroup}: one or more groups, comma-separated, whose members
  * each get their own mail (once, if they are in several);</li>
  * <li>{@code event} (optional): what the mail is about, for its Message-ID; the task's id by default;</li>
  * <li>{@code issueTrackingCode} (optional): a holder name such as {@code respondent}; a new tracking
@@ -43,11 +44,12 @@ class SendEmailDelegate implements JavaDelegate {
 
     static final String TEMPLATE = "template";
     static final String TO = "to";
+    static final String TO_USER = "toUser";
     static final String TO_GROUP = "toGroup";
     static final String EVENT = "event";
     static final String ISSUE_TRACKING_CODE = "issueTrackingCode";
     static final String LANGUAGE = "language";
-    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_GROUP, EVENT, ISSUE_TRACKING_CODE, LANGUAGE);
+    private static final Set<String> CONTROL = Set.of(TEMPLATE, TO, TO_USER, TO_GROUP, EVENT, ISSUE_TRACKING_CODE, LANGUAGE);
     private static final Logger log = LoggerFactory.getLogger(SendEmailDelegate.class);
 
     private final MailTemplates templates;
@@ -110,9 +112,16 @@ class SendEmailDelegate implements JavaDelegate {
         if (to != null && !to.isBlank()) {
             return List.of(to);
         }
+        String userId = (String) execution.getVariableLocal(TO_USER);
+        if (userId != null && !userId.isBlank()) {
+            return identityService.createUserQuery().userId(userId).list().stream()
+                    .map(User::getEmail)
+                    .filter(email -> email != null && !email.isBlank())
+                    .toList();
+        }
         String groups = (String) execution.getVariableLocal(TO_GROUP);
         if (groups == null || groups.isBlank()) {
-            throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " has neither 'to' nor 'toGroup'");
+            throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " has neither 'to', 'toUser' nor 'toGroup'");
         }
         var addresses = new TreeSet<String>();
         for (String group : groups.split(",")) {

@@ -24,7 +24,12 @@ final class CommitteeFilters {
     static final List<Committee> COMMITTEES = List.of(
             new Committee(Groups.CONDUCT_COMMITTEE, "conduct cases", "the conduct committee", List.of(
                     new Work("conduct-incident", "Conduct incidents"),
-                    new Work("conflict-declaration", "Conflict declarations"))));
+                    new Work("conflict-declaration", "Conflict declarations"))),
+            new Committee(Groups.MENTORS, "mentees", "the mentors", List.of(
+                    new Work("leader-onboarding", "Leader onboardings"))),
+            // coordinators find a mentor when nobody fits, and may take over a mentor's task
+            new Committee(Groups.COORDINATORS, "onboardings", "the coordinators", List.of(
+                    new Work("leader-onboarding", "Leader onboardings"))));
 
     /** A group that works cases in Tasklist; its filters read "My conduct cases", "Waiting for the conduct committee". */
     record Committee(String group, String cases, String members, List<Work> processes) {

@@ -96,9 +96,9 @@ abstract class SecurityMatrix {
                 caseDoor(Outcome.UNAUTHORIZED, Outcome.NOTHING_OF_THE_CASE));
         table.put("/camunda/api/engine/engine/default/process-instance/{case}/variables",
                 caseDoor(Outcome.UNAUTHORIZED, Outcome.NOT_FOUND));
-        // a page: a browser is sent to sign in; coordinators have Cockpit, not Tasklist
+        // a page: a browser is sent to sign in; coordinators have Cockpit, and Tasklist for the onboardings no mentor fits
         table.put(PAGE + "/camunda/app/tasklist/default/", row(Outcome.TO_SIGN_IN, Outcome.OK, Outcome.OK, Outcome.OK,
-                Outcome.OK, Outcome.OK, Outcome.FORBIDDEN, Outcome.OK));
+                Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK));
         table.put(PAGE + "/camunda/app/cockpit/default/", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         table.put(PAGE + "/portal", everyone(Outcome.OK, Outcome.OK));
@@ -108,6 +108,11 @@ abstract class SecurityMatrix {
         table.put("/api/conduct/transparency", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
                 committeeOnly, committeeOnly, Outcome.OK));
+        // the leaders' register: coordinators and administrators only
+        table.put("/api/onboarding/mentors", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
+        table.put("/api/leaders", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         // the modeler: coordinators and administrators only; nothing of a case in its overview
         table.put(PAGE + "/modeler", row(Outcome.TO_SIGN_IN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));

@@ -68,6 +68,16 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void mentorsAndCoordinatorsShareTheOnboardingsFilterEachWithTheirOwnQueues() {
+        assertThat(filterNames("femi")).containsExactlyInAnyOrder("My mentees", "Waiting for the mentors", "Overdue mentees",
+                "Leader onboardings");
+        assertThat(filterNames("gita")).containsExactlyInAnyOrder("My onboardings", "Waiting for the coordinators", "Overdue onboardings",
+                "Leader onboardings");
+        assertThat(groupGrants("Leader onboardings")).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder(Groups.MENTORS, Groups.COORDINATORS);
+    }
+
+    @Test
     void aCommitteeMemberSeesHerCommitteesFiltersAndAnotherCommitteeDoesNot() {
         assertThat(filterNames("alice")).containsExactlyInAnyOrderElementsOf(CONDUCT_FILTERS);
         assertThat(filterNames("dana")).doesNotContainAnyElementsOf(CONDUCT_FILTERS).doesNotContain(CommitteeFilters.ALL_TASKS);
