@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.cultivate.onboarding.LeaderRegister.NewLeader;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The default profile's leaders, so that a new user can try vouching at once: the demo mentors
  * (with their accounts) and two leaders without one. Only into an empty register, and never
- * outside the default profile.
+ * outside the default profile ({@code cultivate.onboarding.demo-leaders=false} leaves them out too).
  */
 @Component
+@ConditionalOnProperty(name = "cultivate.onboarding.demo-leaders", havingValue = "true", matchIfMissing = true)
 class DemoLeaders {
 
     private final LeaderRegister register;
