@@ -22,6 +22,13 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
             "text", "html", "image", "spacer", "separator", "button", "iframe", "table");
     /** form-js types that only lay out the components inside them. */
     private static final Set<String> CONTAINERS = Set.of("group");
+    // Cultivate's rules that form-js has no setting for, as custom properties of a component
+    /** A textarea's or textfield's word limit, for prose. */
+    static final String MAX_WORDS = "cultivate.maxWords";
+    /** A date's span after another date field: its key, and the least and most whole months between them. */
+    static final String AFTER = "cultivate.after";
+    static final String MIN_MONTHS = "cultivate.minMonths";
+    static final String MAX_MONTHS = "cultivate.maxMonths";
     static final Set<String> INPUT_TYPES = Set.of(
             "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "taglist", "datetime");
 
@@ -104,7 +111,8 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
     record Field(String key, String type, String label, boolean required, Optional<Integer> minLength,
             Optional<Integer> maxLength, Optional<Pattern> pattern, Optional<String> validationType,
             Optional<Double> min, Optional<Double> max, Optional<Integer> decimalDigits, Set<String> options,
-            String subtype, boolean disallowPassedDates, boolean numberAsString, List<String> hiddenWhen) {
+            String subtype, boolean disallowPassedDates, boolean numberAsString, List<String> hiddenWhen,
+            Optional<Integer> maxWords, Optional<DateSpan> span) {
 
         static Field of(String type, JsonNode component, List<String> hiddenWhen) {
             String key = text(component, "key").orElseThrow(
@@ -129,7 +137,18 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
                     component.path("dateConfig").path("disallowPassedDates").asBoolean(false)
                             || component.path("disallowPassedDates").asBoolean(false),
                     component.path("serializeToString").asBoolean(false),
-                    hiddenWhen);
+                    hiddenWhen,
+                    number(component.path("properties"), MAX_WORDS).map(Double::intValue),
+                    text(component.path("properties"), AFTER).map(after -> new DateSpan(after,
+                            number(component.path("properties"), MIN_MONTHS).map(Double::intValue),
+                            number(component.path("properties"), MAX_MONTHS).map(Double::intValue))));
         }
+    }
+
+    /**
+     * A date that must come {@code minMonths} to {@code maxMonths} after the date in the field
+     * {@code after} (a project's end after its start).
+     */
+    record DateSpan(String after, Optional<Integer> minMonths, Optional<Integer> maxMonths) {
     }
 }

@@ -85,6 +85,9 @@ final class SubmissionValidator {
                     }
                 } else {
                     variables.putValueTyped(field.key(), typed(field, value, today));
+                    if (!isEmpty(value)) {
+                        field.span().ifPresent(span -> span(form, field, span, value.asText(), seen));
+                    }
                 }
             } catch (Invalid invalid) {
                 errors.add(new FieldError(field.key(), "\"" + field.label() + "\" " + invalid.getMessage(), invalid.rule, invalid.limit));
@@ -149,6 +152,9 @@ final class SubmissionValidator {
         });
         field.maxLength().filter(max -> length > max).ifPresent(max -> {
             throw new Invalid("maxLength", max, "must have at most " + max + " characters.");
+        });
+        field.maxWords().filter(max -> words(text) > max).ifPresent(max -> {
+            throw new Invalid("maxWords", max, "must have at most " + max + " words.");
         });
         field.pattern().filter(pattern -> !pattern.matcher(text).find()).ifPresent(pattern -> {
             throw new Invalid("pattern", "does not have the expected format.");
@@ -278,6 +284,38 @@ final class SubmissionValidator {
             });
         }
         return text;
+    }
+
+    private static int words(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    /** A date field's span after another date of the form ({@code cultivate.after}): checked once both are dates. */
+    private static void span(FormSchema form, Field field, FormSchema.DateSpan span, String text, Map<String, Object> seen) {
+        Object other = seen.get(span.after());
+        if (other == null || !field.subtype().equals("date")) {
+            return;
+        }
+        LocalDate from;
+        try {
+            from = LocalDate.parse(other.toString());
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        LocalDate date = LocalDate.parse(text);
+        Field start = form.fields().get(span.after());
+        String after = "\"" + (start == null ? span.after() : start.label()) + "\"";
+        span.minMonths().filter(min -> date.isBefore(from.plusMonths(min))).ifPresent(min -> {
+            throw new Invalid("minMonths", min, "must be at least " + months(min) + " after " + after + ".");
+        });
+        span.maxMonths().filter(max -> date.isAfter(from.plusMonths(max))).ifPresent(max -> {
+            throw new Invalid("maxMonths", max, "must be at most " + months(max) + " after " + after + ".");
+        });
+    }
+
+    private static String months(int months) {
+        return months == 1 ? "one month" : months + " months";
     }
 
     private static void parseTime(String text) {

@@ -174,6 +174,48 @@ class SubmissionValidatorTest {
         assertThat(typed(variables.getValueTyped("amount"))).isEqualTo(ValueType.LONG);
     }
 
+    /** Cultivate's rules that form-js has no setting for: a word limit, and a date's span in months after another date. */
+    private static final FormSchema PROJECT = FormSchema.parse(json("""
+            {"id": "project", "components": [
+              {"type": "textarea", "key": "summary", "label": "Summary", "properties": {"cultivate.maxWords": "3"}},
+              {"type": "datetime", "key": "startDate", "label": "Start date", "subtype": "date"},
+              {"type": "datetime", "key": "endDate", "label": "End date", "subtype": "date",
+               "properties": {"cultivate.after": "startDate", "cultivate.minMonths": "1", "cultivate.maxMonths": "12"}}
+            ]}"""));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void wordLimitsAndSpansOfMonths(String what, String submission, String refusedField, String rule) {
+        var result = SubmissionValidator.validate(PROJECT, json(submission), TODAY);
+        if (refusedField == null) {
+            assertThat(result.errors()).isEmpty();
+        } else {
+            assertThat(result.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo(refusedField);
+                assertThat(error.rule()).isEqualTo(rule);
+            });
+        }
+    }
+
+    static Stream<Arguments> wordLimitsAndSpansOfMonths() {
+        return Stream.of(
+                arguments("three words, spaces around", "{\"summary\": \"  one two\\n three \"}", null, null),
+                arguments("four words", "{\"summary\": \"one two three four\"}", "summary", "maxWords"),
+                arguments("exactly one month", "{\"startDate\": \"2027-01-31\", \"endDate\": \"2027-02-28\"}", null, null),
+                arguments("a day short of a month", "{\"startDate\": \"2027-01-15\", \"endDate\": \"2027-02-14\"}", "endDate", "minMonths"),
+                arguments("exactly twelve months", "{\"startDate\": \"2027-01-15\", \"endDate\": \"2028-01-15\"}", null, null),
+                arguments("a day past twelve months", "{\"startDate\": \"2027-01-15\", \"endDate\": \"2028-01-16\"}", "endDate", "maxMonths"),
+                arguments("an end before the start", "{\"startDate\": \"2027-01-15\", \"endDate\": \"2026-12-15\"}", "endDate", "minMonths"),
+                arguments("no start date: nothing to measure from", "{\"endDate\": \"2027-01-15\"}", null, null));
+    }
+
+    @Test
+    void theSpanMessageNamesTheOtherFieldByItsLabel() {
+        var result = SubmissionValidator.validate(PROJECT, json("{\"startDate\": \"2027-01-15\", \"endDate\": \"2029-01-15\"}"), TODAY);
+        assertThat(result.errors()).singleElement().extracting(error -> error.message())
+                .isEqualTo("\"End date\" must be at most 12 months after \"Start date\".");
+    }
+
     @Test
     void takesItsTitleFromTheFirstHeading() {
         assertThat(FORM.title()).isEqualTo("Every rule");
