@@ -1,11 +1,19 @@
 package org.cultivate.conduct;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cultivate.system.CommitteeOverRest;
 import org.cultivate.system.DefaultProfileTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +40,8 @@ class ConductCaseOverRestTest {
     TestRestTemplate http;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    AuthorizationService authorizationService;
     CommitteeOverRest committee;
 
     @BeforeEach
@@ -47,7 +57,8 @@ class ConductCaseOverRestTest {
         String code = receipt.path("trackingCode").asText();
         String reference = receipt.path("reference").asText();
 
-        committee.declareNoConflicts(committee.awaitCase(reference), COMMITTEE);
+        String caseId = committee.awaitCase(reference);
+        committee.declareNoConflicts(caseId, COMMITTEE);
         String inCase = "processInstanceBusinessKey=" + reference;
 
         String acknowledge = committee.awaitTask("alice", inCase + "&taskDefinitionKey=UserTask_AcknowledgeReport");
@@ -78,6 +89,8 @@ class ConductCaseOverRestTest {
                 .as("a holder sends the whole form: the earlier answer does not stand in for the appeal").containsExactly("holderMessage");
         holderSubmits(code, "appeal", Map.of("holderMessage", "A warning is not enough."));
         assertThat(track(code).path("status").asText()).isEqualTo("appeal-under-review");
+        assertThat(authorizationsOn(partsOf(caseId))).extracting(Authorization::getResourceType).as("while the case runs")
+                .contains(Resources.PROCESS_INSTANCE.resourceType(), Resources.TASK.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
 
         // every cleared member voted: the administrators review
         assertThat(committee.get("alice", "/task?" + inCase + "&taskDefinitionKey=UserTask_ReviewAppeal")).isEmpty();
@@ -90,8 +103,41 @@ class ConductCaseOverRestTest {
         assertThat(closed.path("updates").findValuesAsText("status")).containsSubsequence(
                 "received", "under-review", "awaiting-information", "under-review", "decided", "appeal-open", "appeal-under-review", "closed");
         assertThat(closed.toString()).doesNotContain("mocked", "accent", "Repeated, but no threats.", "Agreed.");
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getState())
-                .isEqualTo("COMPLETED");
+        HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+        assertThat(ended.getState()).isEqualTo("COMPLETED");
+
+        // its authorizations: those of the running case and its tasks went with them; those of its history wait for it
+        List<String> parts = partsOf(ended.getId());
+        List<Authorization> left = authorizationsOn(parts);
+        assertThat(left).isNotEmpty().allSatisfy(authorization -> {
+            assertThat(authorization.getResourceType()).isIn(Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_TASK.resourceType());
+            assertThat(authorization.getRemovalTime()).isEqualTo(ended.getRemovalTime()).isNotNull();
+        });
+        try {
+            ClockUtil.setCurrentTime(Date.from(ended.getRemovalTime().toInstant().plus(1, ChronoUnit.DAYS)));
+            // the job executor runs the cleanup job at once, outside the nightly window
+            historyService.cleanUpHistoryAsync(true);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(ended.getId()).count() == 0);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(authorizationsOn(parts)).as("authorizations left after %d of the case's were cleaned up with its history", left.size()).isEmpty();
+    }
+
+    /** The case, its declarations (child cases), and the tasks of all of them: what its authorizations name. */
+    private List<String> partsOf(String caseId) {
+        List<String> cases = new ArrayList<>(List.of(caseId));
+        historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId).list().forEach(child -> cases.add(child.getId()));
+        List<String> parts = new ArrayList<>(cases);
+        for (String id : cases) {
+            historyService.createHistoricTaskInstanceQuery().processInstanceId(id).list().forEach(task -> parts.add(task.getId()));
+        }
+        return parts;
+    }
+
+    private List<Authorization> authorizationsOn(List<String> resourceIds) {
+        return resourceIds.stream().flatMap(id -> authorizationService.createAuthorizationQuery().resourceId(id).list().stream()).toList();
     }
 
     /** The holder of the code fills in the one task waiting with this form on the tracking page: only fields its form offers. */
