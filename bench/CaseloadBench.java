@@ -44,6 +44,8 @@ public class CaseloadBench {
 
     static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
     static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    /** A filter of {@code GET /filter}: FilterDto writes id, resourceType and name first. */
+    static final Pattern FILTER = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"resourceType\":\"Task\",\"name\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     static void log(String format, Object... args) {
         System.err.printf("[CaseloadBench] " + format + "%n", args);
@@ -79,10 +81,17 @@ public class CaseloadBench {
         String historicCase = bench.historicCaseFor(firstBase, admin, recused);
         log("history queries on case %s", historicCase);
 
+        // the filters as the first server (the one checking authorizations) shares them; the same ids on every server
+        Map<String, List<Query>> memberQueries = new LinkedHashMap<>();
+        for (String member : List.of(recused, cleared)) {
+            List<Query> queries = new ArrayList<>(memberQueries(member, historicCase));
+            queries.addAll(bench.filterQueries(firstBase, member));
+            memberQueries.put(member, queries);
+        }
         List<Combo> combos = new ArrayList<>();
         for (var server : servers.entrySet()) {
             for (String member : List.of(recused, cleared)) {
-                for (Query q : memberQueries(member, historicCase)) {
+                for (Query q : memberQueries.get(member)) {
                     combos.add(new Combo(server.getKey(), server.getValue(), member, q));
                 }
             }
@@ -158,6 +167,21 @@ public class CaseloadBench {
                 new Query("committee tasks count", "tasklist", "/engine-rest/task/count?candidateGroup=conduct-committee"),
                 new Query("case history", "history", "/engine-rest/history/process-instance?processInstanceId=" + historicCase),
                 new Query("case activities", "history", "/engine-rest/history/activity-instance?processInstanceId=" + historicCase));
+    }
+
+    /** Every Tasklist filter shared with the member, as Tasklist opens it: its first page and its count. */
+    List<Query> filterQueries(String base, String member) throws IOException, InterruptedException {
+        List<Query> queries = new ArrayList<>();
+        Matcher m = FILTER.matcher(get(base, member, "/engine-rest/filter?resourceType=Task"));
+        while (m.find()) {
+            String path = "/engine-rest/filter/" + m.group(1);
+            queries.add(new Query("filter " + m.group(2), "tasklist", path + "/list?firstResult=0&maxResults=15"));
+            queries.add(new Query("filter " + m.group(2) + " count", "tasklist", path + "/count"));
+        }
+        if (queries.isEmpty()) {
+            throw new IllegalStateException("no Tasklist filter is shared with " + member + " at " + base);
+        }
+        return queries;
     }
 
     static List<Query> adminQueries() {

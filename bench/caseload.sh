@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Case-load benchmark: a PostgreSQL database of HISTORIC ended and OPEN running conduct cases
 # (one in ten names bob, who is recused from it), built through the engine's own API, then
-# Tasklist's, Cockpit's and a member's history queries as a recused member (bob), a cleared one
-# (alice) and the admin (demo), side by side with a second server on the same database that checks
-# no authorizations (the floor). The last lines of stdout are
+# Tasklist's (every filter shared with the members too), Cockpit's and a member's history queries
+# as a recused member (bob), a cleared one (alice) and the admin (demo), side by side with a second
+# server on the same database that checks no authorizations (the floor). The last lines of stdout are
 #   tasklist p95 = X ms (recused member)
 #   tasklist p95 = Y ms (cleared member)
 #   ratio to no-authorization = Z
@@ -258,7 +258,7 @@ if has_phase measure || has_phase indexes; then start_floor "$MEASURE_DB"; fi
 if has_phase measure; then
     echo "## Queries, ${REPS} requests each: database $MEASURE_DB (cultivate: as built, per-user grants), authorizationCheckRevokes per setting"
     echo
-    echo "auth: checks on, the setting named; floor: \`camunda.bpm.authorization.enabled=false\` on the same database. The tasklist p95 of a member is the worst p95 of the six Tasklist queries."
+    echo "auth: checks on, the setting named; floor: \`camunda.bpm.authorization.enabled=false\` on the same database. The tasklist p95 of a member is the worst p95 of its Tasklist queries: all tasks, my tasks, the committee's tasks and every filter shared with the member, each list and count."
     for setting in $REVOKES; do
         measure "$MEASURE_DB, $setting" "$MEASURE_DB" "$setting"
         [ -n "$FIRST_LABEL" ] || FIRST_LABEL="$MEASURE_DB, $setting"
