@@ -15,7 +15,7 @@
 # sizes; KEEP_DB=dir keeps the whole cluster in dir instead and reuses it (fastest).
 # Knobs (environment): HISTORIC OPEN WORKERS REPS WARMUP REVOKES (settings of authorizationCheckRevokes
 # to measure, the first one gives the last lines) PHASES (any of: measure explain indexes groupmodel
-# cleanup) CLEANUP_CASES CLEANUP_BATCH CLEANUP_PARALLELISM CACHE KEEP_DB KEEP_WORK=1 JAVA_OPTS
+# cleanup; none builds the database only, for KEEP_DB) CLEANUP_CASES CLEANUP_BATCH CLEANUP_PARALLELISM CACHE KEEP_DB KEEP_WORK=1 JAVA_OPTS
 # JDBC_PARAMS (appended to the servers' JDBC URL, e.g. options=-c%20enable_material=off: planner settings per connection)
 set -euo pipefail
 
@@ -375,4 +375,5 @@ fi
 # ---- the last lines: the database as built, the first setting of REVOKES (the engine's default: auto)
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-[ -n "$FIRST_LABEL" ] && summary_lines "$FIRST_LABEL"
+# (a build-only run, PHASES=none, has none: it ends without them, successfully)
+if [ -n "$FIRST_LABEL" ]; then summary_lines "$FIRST_LABEL"; fi

@@ -100,7 +100,7 @@ class TaskListQueryEquivalenceTest {
     @Test
     void everyMemberSeesTheSameTasksThroughTheReplacementAsThroughTheEnginesOwnStatements() {
         assertThat(replaced).containsAllEntriesOf(TaskListQueryPlugin.REPLACED);
-        qt().withFixedSeed(SEED).withExamples(100).forAll(authorizationTables()).checkAssert(table -> {
+        qt().withFixedSeed(SEED).withExamples(150).forAll(authorizationTables()).checkAssert(table -> {
             install(table);
             for (String mode : List.of("always", "never", "auto")) {
                 configuration.setAuthorizationCheckRevokes(mode);
