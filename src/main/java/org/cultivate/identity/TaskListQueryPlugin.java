@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * form, a nested loop PostgreSQL cannot hash) or run up to twelve correlated subqueries per task
  * (its revoke-aware form); both grow with every open case (bench/RESULTS.md). The engine lets an
  * installation map one of its statements to another ({@link DbSqlSessionFactory#setStatementMappings});
- * this plugin adds the mapper to the engine's MyBatis configuration and maps the two statements.
+ * this plugin adds the mapper to the engine's MyBatis configuration and maps the two statements,
+ * and a third that every authorization check runs first: the groups that hold any authorization.
  */
 @Component
 public class TaskListQueryPlugin extends AbstractProcessEnginePlugin {
@@ -30,7 +31,8 @@ public class TaskListQueryPlugin extends AbstractProcessEnginePlugin {
     static final String NAMESPACE = "org.cultivate.identity.TaskListQuery";
     static final Map<String, String> REPLACED = Map.of(
             "selectTaskByQueryCriteria", NAMESPACE + ".selectVisibleTasks",
-            "selectTaskCountByQueryCriteria", NAMESPACE + ".countVisibleTasks");
+            "selectTaskCountByQueryCriteria", NAMESPACE + ".countVisibleTasks",
+            "selectAuthorizedGroupIds", NAMESPACE + ".selectGroupsWithAuthorizations");
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl engine) {
