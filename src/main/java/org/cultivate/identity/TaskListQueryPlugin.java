@@ -10,7 +10,9 @@ import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,14 @@ public class TaskListQueryPlugin extends AbstractProcessEnginePlugin {
                 : new HashMap<>(statements.getStatementMappings());
         mappings.putAll(REPLACED);
         statements.setStatementMappings(mappings);
+    }
+
+    /**
+     * Whether a query orders by its own table's columns only (not by a variable), so that a page
+     * can be read in that order from the table itself.
+     */
+    public static boolean ordersByOwnColumns(ListQueryParameterObject query) {
+        return query.getOrderingProperties().stream().allMatch(QueryOrderingProperty::isContainedProperty);
     }
 
     /** What the engine's criteria fragment sees in the replacement: no check, which the replacement does itself. */
