@@ -24,7 +24,9 @@ final class CommitteeFilters {
     static final List<Committee> COMMITTEES = List.of(
             new Committee(Groups.CONDUCT_COMMITTEE, "conduct cases", "the conduct committee", List.of(
                     new Work("conduct-incident", "Conduct incidents"),
-                    new Work("conflict-declaration", "Conflict declarations"))),
+                    // each member's own: nobody may see another's declaration, so the filter asks
+                    // for the reader's alone instead of deciding about every member's (bench/RESULTS.md)
+                    new Work("conflict-declaration", "Conflict declarations", true))),
             new Committee(Groups.MENTORS, "mentees", "the mentors", List.of(
                     new Work("leader-onboarding", "Leader onboardings"))),
             // coordinators find a mentor when nobody fits, and may take over a mentor's task
@@ -35,8 +37,12 @@ final class CommitteeFilters {
     record Committee(String group, String cases, String members, List<Work> processes) {
     }
 
-    /** A process a committee works, and the name of its filter. */
-    record Work(String processKey, String filterName) {
+    /** A process a committee works, the name of its filter, and whether its tasks are each member's own. */
+    record Work(String processKey, String filterName, boolean readersOwn) {
+
+        Work(String processKey, String filterName) {
+            this(processKey, filterName, false);
+        }
     }
 
     /** One filter as Tasklist shows it, and the groups it is shared with. */
@@ -79,8 +85,12 @@ final class CommitteeFilters {
         }
         for (var work : workers.entrySet()) {
             String key = work.getKey().processKey();
-            filters.add(new FilterSpec(work.getKey().filterName(), "Open tasks of the process " + key, priority++,
-                    tasks.createTaskQuery().processDefinitionKey(key).orderByTaskCreateTime().desc(), Set.copyOf(work.getValue())));
+            TaskQuery query = tasks.createTaskQuery().processDefinitionKey(key);
+            if (work.getKey().readersOwn()) {
+                query.taskAssigneeExpression("${currentUser()}");
+            }
+            filters.add(new FilterSpec(work.getKey().filterName(), (work.getKey().readersOwn() ? "Your open tasks" : "Open tasks")
+                    + " of the process " + key, priority++, query.orderByTaskCreateTime().desc(), Set.copyOf(work.getValue())));
         }
         if (filters.stream().map(FilterSpec::name).distinct().count() < filters.size()) {
             throw new IllegalStateException("Two Tasklist filters of " + CommitteeFilters.class.getSimpleName() + " have the same name");

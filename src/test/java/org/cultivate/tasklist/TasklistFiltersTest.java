@@ -108,6 +108,9 @@ class TasklistFiltersTest {
 
         assertThat(listed("alice", MY_CASES)).contains(declaration);
         assertThat(listed("alice", DECLARATIONS)).contains(declaration);
+        // the declarations filter asks for the reader's own, the only ones anybody may see
+        assertThat(new CommitteeOverRest(http).get("alice", "/engine-rest/filter/" + filterId(DECLARATIONS))
+                .at("/query/assigneeExpression").asText()).isEqualTo("${currentUser()}");
         assertThat(listed("alice", WAITING)).doesNotContain(declaration);
         assertThat(listed("alice", INCIDENTS)).doesNotContain(declaration);
 
