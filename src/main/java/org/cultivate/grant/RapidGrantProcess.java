@@ -1,8 +1,9 @@
 package org.cultivate.grant;
 
-/** The names that {@code processes/rapid-grant-eligibility.dmn} and {@code forms/rapid-grant-application.form} share with the code. */
+/** The names that {@code processes/rapid-grant-eligibility.dmn}, {@code forms/rapid-grant-application.form} and the grants ledger share with the code. */
 public final class RapidGrantProcess {
 
+    public static final String PROCESS_KEY = "rapid-grant";
     public static final String APPLICATION_FORM = "rapid-grant-application";
     public static final String ELIGIBILITY_DECISION = "rapid-grant-eligibility";
 
