@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, the engine's task list and task count (Tasklist's every filter) run as
- * {@code TaskListQuery.xml}: the same criteria, the same authorization decision, computed set-wise.
+ * {@code TaskListQuery.xml}: the same criteria, the same authorization decision, made only for the
+ * tasks the criteria hold and, for a page, only until the page is full.
  * The engine's own statements check each open task against each grant of the member (its join
  * form, a nested loop PostgreSQL cannot hash) or run up to twelve correlated subqueries per task
  * (its revoke-aware form); both grow with every open case (bench/RESULTS.md). The engine lets an
