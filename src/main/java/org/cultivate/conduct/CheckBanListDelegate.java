@@ -4,10 +4,10 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cultivate.notify.EmailAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +44,7 @@ class CheckBanListDelegate implements JavaDelegate {
         Integer bans = jdbc.queryForObject("""
                         SELECT COUNT(*) FROM cultivate_conduct_ban WHERE LOWER(TRIM(person_email)) = ?
                         AND effective_from <= ? AND (effective_until IS NULL OR effective_until >= ?)""",
-                Integer.class, email.trim().toLowerCase(Locale.ROOT), today, today);
+                Integer.class, EmailAddresses.normalised(email), today, today);
         return bans == null ? 0 : bans;
     }
 }

@@ -18,7 +18,6 @@ package org.cultivate.conduct;
 final class GoodStandingProcess {
 
     static final String PROCESS_KEY = "conduct-good-standing";
-    static final String CONFIRM_FORM = "confirm-good-standing";
 
     // in
     static final String PERSON_NAME = "personName";

@@ -6,9 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.cultivate.notify.EmailAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -64,20 +64,16 @@ class GrantLedger {
     }
 
     void record(Entry entry) {
-        if (!STATUSES.contains(entry.status())) {
-            throw new IllegalArgumentException("Not a status of the grants ledger: " + entry.status());
-        }
+        requireStatus(entry.status());
         jdbc.update("INSERT INTO cultivate_grant (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entry.reference(), entry.processKey(), normalised(entry.applicantEmail()), entry.applicantType(), entry.community(),
+                entry.reference(), entry.processKey(), EmailAddresses.normalised(entry.applicantEmail()), entry.applicantType(), entry.community(),
                 entry.amount(), entry.currency(), entry.status(), Date.valueOf(entry.appliedOn()),
                 entry.reportDue() == null ? null : Date.valueOf(entry.reportDue()), entry.rapidGrantReference(),
                 Timestamp.from(clock.instant()));
     }
 
     void setStatus(String reference, String status) {
-        if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("Not a status of the grants ledger: " + status);
-        }
+        requireStatus(status);
         updateOne(reference, "status = ?", status);
     }
 
@@ -93,7 +89,7 @@ class GrantLedger {
     /** An applicant's whole history, rapid grants and larger ones, oldest first. */
     List<Entry> byApplicant(String email) {
         return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_grant WHERE applicant_email = ? ORDER BY applied_on, reference",
-                ENTRY, normalised(email));
+                ENTRY, EmailAddresses.normalised(email));
     }
 
     /**
@@ -125,15 +121,17 @@ class GrantLedger {
         return new ApplicantHistory(total, open, overdue);
     }
 
+    private static void requireStatus(String status) {
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("Not a status of the grants ledger: " + status);
+        }
+    }
+
     private void updateOne(String reference, String assignment, Object value) {
         int updated = jdbc.update("UPDATE cultivate_grant SET " + assignment + ", updated_at = ? WHERE reference = ?",
                 value, Timestamp.from(clock.instant()), reference);
         if (updated != 1) {
             throw new IllegalStateException("The grants ledger holds no application " + reference);
         }
-    }
-
-    static String normalised(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package org.cultivate.onboarding;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cultivate.notify.EmailAddresses;
 import org.springframework.stereotype.Component;
 
 import static org.cultivate.onboarding.LeaderOnboardingProcess.EMAIL;
@@ -21,8 +22,8 @@ class CheckVoucherDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String voucher = LeaderRegister.normalised((String) execution.getVariable(VOUCHER_EMAIL));
-        String applicant = LeaderRegister.normalised((String) execution.getVariable(EMAIL));
+        String voucher = EmailAddresses.normalised((String) execution.getVariable(VOUCHER_EMAIL));
+        String applicant = EmailAddresses.normalised((String) execution.getVariable(EMAIL));
         boolean eligible = voucher != null && !voucher.equals(applicant) && register.activeByEmail(voucher).isPresent();
         execution.setVariable(VOUCHER_ELIGIBLE, eligible);
         // a new voucher answers afresh

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.cultivate.notify.EmailAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -56,10 +56,10 @@ class LeaderRegister {
                         INSERT INTO cultivate_onboarding_leader
                         (name, email, user_id, role, community, region, languages, term_start, term_end, status, reference, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                leader.name(), normalised(leader.email()), leader.userId(), leader.role(), leader.community(), leader.region(),
+                leader.name(), EmailAddresses.normalised(leader.email()), leader.userId(), leader.role(), leader.community(), leader.region(),
                 leader.languages(), Date.valueOf(leader.termStart()), leader.termEnd() == null ? null : Date.valueOf(leader.termEnd()),
                 leader.status(), leader.reference(), Timestamp.from(clock.instant()));
-        return jdbc.queryForObject("SELECT MAX(id) FROM cultivate_onboarding_leader WHERE email = ?", Long.class, normalised(leader.email()));
+        return jdbc.queryForObject("SELECT MAX(id) FROM cultivate_onboarding_leader WHERE email = ?", Long.class, EmailAddresses.normalised(leader.email()));
     }
 
     /** An active leader with this address whose term runs today: the only kind who may vouch. */
@@ -69,7 +69,7 @@ class LeaderRegister {
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_onboarding_leader WHERE email = ? AND status = ?"
                         + " AND term_start <= ? AND (term_end IS NULL OR term_end >= ?) ORDER BY id", LEADER,
-                normalised(email), ACTIVE, Date.valueOf(today()), Date.valueOf(today())).stream().findFirst();
+                EmailAddresses.normalised(email), ACTIVE, Date.valueOf(today()), Date.valueOf(today())).stream().findFirst();
     }
 
     /** The register entry of an account's holder (a mentor's region and languages), if any. */
@@ -85,9 +85,5 @@ class LeaderRegister {
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    static String normalised(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 }
