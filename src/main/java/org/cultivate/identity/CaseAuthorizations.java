@@ -42,6 +42,17 @@ public class CaseAuthorizations {
         grantReading(caseId, authorization -> authorization.setGroupId(groupId));
     }
 
+    /**
+     * Lets every member of {@code groupId} read and work the running case: READ and UPDATE, which a
+     * tool signed in as a member needs to fetch, lock and complete the case's external tasks.
+     */
+    void grantGroupWorking(String caseId, String groupId) {
+        Consumer<Authorization> group = authorization -> authorization.setGroupId(groupId);
+        // one authorization per grantee and resource: both permissions in it
+        save(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, caseId, Permissions.READ, Permissions.UPDATE);
+        save(AUTH_TYPE_GRANT, group, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
+    }
+
     private void grantReading(String caseId, Consumer<Authorization> grantee) {
         save(AUTH_TYPE_GRANT, grantee, Resources.PROCESS_INSTANCE, caseId, Permissions.READ);
         save(AUTH_TYPE_GRANT, grantee, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
@@ -89,15 +100,17 @@ public class CaseAuthorizations {
         return authorization -> authorization.setUserId(userId);
     }
 
-    private void save(int type, Consumer<Authorization> grantee, Resource resource, String resourceId, Permission permission) {
+    private void save(int type, Consumer<Authorization> grantee, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createNewAuthorization(type);
         grantee.accept(authorization);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        if (type == AUTH_TYPE_REVOKE) {
-            authorization.removePermission(permission);
-        } else {
-            authorization.addPermission(permission);
+        for (Permission permission : permissions) {
+            if (type == AUTH_TYPE_REVOKE) {
+                authorization.removePermission(permission);
+            } else {
+                authorization.addPermission(permission);
+            }
         }
         authorizationService.saveAuthorization(authorization);
     }

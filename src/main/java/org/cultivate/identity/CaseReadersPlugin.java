@@ -16,14 +16,17 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read a process's cases, said by the process itself: a process with the extension
  * property {@value #CASE_READERS} (a comma-separated list of groups) grants those groups READ on
- * each new case and its history as the case starts. Per case, never per definition, so a
- * per-person revoke (a recusal) still wins. The conduct process has no such property: its
- * members are granted one by one once they declare no conflict (ConflictsOfInterest).
+ * each new case and its history as the case starts; {@value #CASE_WORKERS} grants READ and
+ * UPDATE, which a tool needs to fetch and complete the case's external tasks (the finance group's
+ * grant payments). Per case, never per definition, so a per-person revoke (a recusal) still wins.
+ * The conduct process has neither: its members are granted one by one once they declare no
+ * conflict (ConflictsOfInterest).
  */
 @Component
 class CaseReadersPlugin extends AbstractProcessEnginePlugin {
 
     static final String CASE_READERS = "cultivate.caseReaders";
+    static final String CASE_WORKERS = "cultivate.caseWorkers";
 
     /** Looked up when a case starts: the grants need the engine this plugin helps to build. */
     private final ObjectProvider<CaseAuthorizations> caseAuthorizations;
@@ -37,20 +40,23 @@ class CaseReadersPlugin extends AbstractProcessEnginePlugin {
         ParseListeners.addBeforeEngine(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-                List<String> groups = ProcessProperties.values(process, CASE_READERS);
-                if (!groups.isEmpty()) {
-                    definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(groups, caseAuthorizations));
+                List<String> readers = ProcessProperties.values(process, CASE_READERS);
+                List<String> workers = ProcessProperties.values(process, CASE_WORKERS);
+                if (!readers.isEmpty() || !workers.isEmpty()) {
+                    definition.addListener(ExecutionListener.EVENTNAME_START, new GrantCaseReaders(readers, workers, caseAuthorizations));
                 }
             }
         });
     }
 
     /** Runs as the case starts, in its transaction, so a case never exists without its grants. */
-    record GrantCaseReaders(List<String> groups, ObjectProvider<CaseAuthorizations> caseAuthorizations) implements ExecutionListener {
+    record GrantCaseReaders(List<String> readers, List<String> workers, ObjectProvider<CaseAuthorizations> caseAuthorizations)
+            implements ExecutionListener {
 
         @Override
         public void notify(DelegateExecution execution) {
-            groups.forEach(group -> caseAuthorizations.getObject().grantGroupReading(execution.getProcessInstanceId(), group));
+            readers.forEach(group -> caseAuthorizations.getObject().grantGroupReading(execution.getProcessInstanceId(), group));
+            workers.forEach(group -> caseAuthorizations.getObject().grantGroupWorking(execution.getProcessInstanceId(), group));
         }
     }
 }

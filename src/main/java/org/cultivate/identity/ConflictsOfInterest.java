@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -126,13 +128,21 @@ public class ConflictsOfInterest {
         } else {
             authorizations.grantReading(caseId, member);
             update(caseId, CLEARED_MEMBERS, member);
-            // open committee tasks of the case now include the member
+            // open tasks of the case offered to the cleared members now include the member; never a
+            // holder task (the applicant's), nor one the BPMN gives to somebody else
             for (var task : taskService.createTaskQuery().processInstanceId(caseId).list()) {
-                if (task.getAssignee() == null) {
+                if (task.getAssignee() == null && offeredToClearedMembers(task)) {
                     taskService.addCandidateUser(task.getId(), member);
                 }
             }
         }
+    }
+
+    /** Whether the task's BPMN says {@code camunda:candidateUsers="${clearedMembers}"}. */
+    private static boolean offeredToClearedMembers(Task task) {
+        return task instanceof TaskEntity entity && entity.getTaskDefinition() != null
+                && entity.getTaskDefinition().getCandidateUserIdExpressions().stream()
+                        .anyMatch(candidates -> candidates.getExpressionText().contains(CLEARED_MEMBERS));
     }
 
     private void update(String caseId, String variable, String member) {

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * finally an incident, never a lost mail. Input parameters of the task:
  * <ul>
  * <li>{@code template}: a template in {@code mail/} (required);</li>
- * <li>{@code to}: one address, or {@code toUser}: one user, by id, at the address of their account
- * (a mentor), or {@code toGroup}: one or more groups, comma-separated, whose members
- * each get their own mail (once, if they are in several);</li>
+ * <li>{@code to}: one address, or {@code toUser}: users by id, comma-separated, each at the address of
+ * their account (a mentor; the reviewers who have not reviewed yet, perhaps none), or {@code toGroup}:
+ * one or more groups, comma-separated, whose members each get their own mail (once, if they are in several);</li>
  * <li>{@code event} (optional): what the mail is about, for its Message-ID; the task's id by default;</li>
  * <li>{@code issueTrackingCode} (optional): a holder name such as {@code respondent}; a new tracking
  * code of the case for that holder is issued and given to the template as {@code trackingCode}.
@@ -112,12 +112,19 @@ class SendEmailDelegate implements JavaDelegate {
         if (to != null && !to.isBlank()) {
             return List.of(to);
         }
-        String userId = (String) execution.getVariableLocal(TO_USER);
-        if (userId != null && !userId.isBlank()) {
-            return identityService.createUserQuery().userId(userId).list().stream()
-                    .map(User::getEmail)
-                    .filter(email -> email != null && !email.isBlank())
-                    .toList();
+        String userIds = (String) execution.getVariableLocal(TO_USER);
+        if (userIds != null) {
+            // possibly nobody: a reminder of those who have not answered yet, when all have
+            var addresses = new TreeSet<String>();
+            for (String userId : userIds.split(",")) {
+                if (!userId.isBlank()) {
+                    identityService.createUserQuery().userId(userId.trim()).list().stream()
+                            .map(User::getEmail)
+                            .filter(email -> email != null && !email.isBlank())
+                            .forEach(addresses::add);
+                }
+            }
+            return List.copyOf(addresses);
         }
         String groups = (String) execution.getVariableLocal(TO_GROUP);
         if (groups == null || groups.isBlank()) {

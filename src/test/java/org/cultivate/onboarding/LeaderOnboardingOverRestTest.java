@@ -2,10 +2,8 @@ package org.cultivate.onboarding;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.system.CommitteeOverRest;
+import org.cultivate.system.HolderOverRest;
 import org.cultivate.system.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -178,7 +177,7 @@ class LeaderOnboardingOverRestTest {
         assertThat(people.get("femi", "/task?" + inCase + "&assignee=femi")).isEmpty();
         assertThat(awaitMail("femi@cultivate.test").getSubject()).startsWith("Kwame Solicitante has another mentor now");
         await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
-                .anyMatch(mail -> sentTo(mail, "jun@cultivate.test") && subject(mail).startsWith("A new mentee: Kwame")));
+                .anyMatch(mail -> TestSmtp.sentTo(mail, "jun@cultivate.test") && TestSmtp.subject(mail).startsWith("A new mentee: Kwame")));
     }
 
     @Test
@@ -217,24 +216,10 @@ class LeaderOnboardingOverRestTest {
         assertThat(refused.getBody().path("errors").findValuesAsText("field")).contains("voucherEmail", "community", "region");
     }
 
-    /** The holder fills in the one task waiting with this form: only fields it offers; it shows {@code shown} read-only. */
+    /** The holder fills in the task waiting with this form, reading it in Spanish. */
     private void holderSubmits(String code, String formId, Map<String, Object> values, Map<String, String> shown) {
-        JsonNode waiting = track(code).path("tasks");
-        assertThat(waiting.findValuesAsText("formId")).containsExactly(formId);
-        String task = "/api/tracking/" + code + "/tasks/" + waiting.get(0).path("id").asText();
-        var headers = new HttpHeaders();
-        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "es");
-        JsonNode form = http.exchange(task, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class).getBody();
-        Set<String> offered = new HashSet<>();
-        form.path("form").path("components").forEach(component -> {
-            if (component.has("key") && !component.path("disabled").asBoolean(false)) {
-                offered.add(component.path("key").asText());
-            }
-        });
-        assertThat(offered).containsAll(values.keySet());
-        shown.forEach((key, value) -> assertThat(form.path("values").path(key).asText()).isEqualTo(value));
-        assertThat(form.path("translation").size()).as("the form's Spanish texts").isPositive();
-        assertThat(new CommitteeOverRest(http).post(null, task, values, String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(track(code).path("tasks").findValuesAsText("formId")).containsExactly(formId);
+        new HolderOverRest(http).submit(code, formId, values, shown, "es");
     }
 
     private void runTimer(String caseId, String timerId) {
@@ -252,28 +237,11 @@ class LeaderOnboardingOverRestTest {
     }
 
     private JsonNode track(String code) {
-        return http.getForObject("/api/tracking/" + code, JsonNode.class);
+        return new HolderOverRest(http).track(code);
     }
 
     private static MimeMessage awaitMail(String to) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(SMTP.getReceivedMessages()).anyMatch(mail -> sentTo(mail, to)));
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> sentTo(mail, to)).reduce((first, last) -> last).orElseThrow();
-    }
-
-    private static boolean sentTo(MimeMessage mail, String to) {
-        try {
-            return Arrays.stream(mail.getAllRecipients()).anyMatch(address -> address.toString().equalsIgnoreCase(to));
-        } catch (jakarta.mail.MessagingException e) {
-            return false;
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
+        return TestSmtp.awaitMail(SMTP, to, "");
     }
 
     private static JsonNode[] toArray(JsonNode array) {

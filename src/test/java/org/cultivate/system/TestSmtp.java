@@ -3,11 +3,17 @@ package org.cultivate.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import static org.awaitility.Awaitility.await;
 
 /** A real SMTP server for a test (GreenMail) on a free port, and the text its mails' readers see. */
 public final class TestSmtp {
@@ -43,5 +49,29 @@ public final class TestSmtp {
             }
         }
         return null;
+    }
+
+    /** The last mail the server has received for {@code to} whose subject starts so, once there is one. */
+    public static MimeMessage awaitMail(GreenMail server, String to, String subjectStart) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(server.getReceivedMessages())
+                .anyMatch(mail -> sentTo(mail, to) && subject(mail).startsWith(subjectStart)));
+        return Arrays.stream(server.getReceivedMessages()).filter(mail -> sentTo(mail, to) && subject(mail).startsWith(subjectStart))
+                .reduce((first, last) -> last).orElseThrow();
+    }
+
+    public static boolean sentTo(MimeMessage mail, String to) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).anyMatch(address -> address.toString().equalsIgnoreCase(to));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 }
