@@ -27,11 +27,19 @@ final class CommitteeFilters {
                     // each member's own: nobody may see another's declaration, so the filter asks
                     // for the reader's alone instead of deciding about every member's (bench/RESULTS.md)
                     new Work("conflict-declaration", "Conflict declarations", true))),
+            new Committee(Groups.GRANTS_COMMITTEE, "grants", "the grants committee", List.of(
+                    new Work("rapid-grant", "Rapid grants"),
+                    new Work("conflict-declaration", "Conflict declarations", true))),
+            // payments wait here only when no finance tool takes them (cultivate.grants.finance-tool)
+            new Committee(Groups.FINANCE, "payments", "finance", List.of(
+                    new Work("grant-payment", "Grant payments"))),
             new Committee(Groups.MENTORS, "mentees", "the mentors", List.of(
                     new Work("leader-onboarding", "Leader onboardings"))),
-            // coordinators find a mentor when nobody fits, and may take over a mentor's task
-            new Committee(Groups.COORDINATORS, "onboardings", "the coordinators", List.of(
-                    new Work("leader-onboarding", "Leader onboardings"))));
+            // coordinators find a mentor when nobody fits, may take over a mentor's task, and decide
+            // a grant when no member of the grants committee is cleared
+            new Committee(Groups.COORDINATORS, "coordinator tasks", "the coordinators", List.of(
+                    new Work("leader-onboarding", "Leader onboardings"),
+                    new Work("rapid-grant", "Rapid grants"))));
 
     /** A group that works cases in Tasklist; its filters read "My conduct cases", "Waiting for the conduct committee". */
     record Committee(String group, String cases, String members, List<Work> processes) {

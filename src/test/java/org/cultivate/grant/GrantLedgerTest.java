@@ -36,7 +36,7 @@ class GrantLedgerTest {
         assertThat(settings.fiscalYearOf(LocalDate.of(2026, 6, 30))).isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(settings.fiscalYearOf(LocalDate.of(2026, 7, 1))).isEqualTo(LocalDate.of(2026, 7, 1));
         assertThat(settings.fiscalYearOf(LocalDate.of(2027, 1, 15))).isEqualTo(LocalDate.of(2026, 7, 1));
-        assertThat(new GrantSettings("USD", MonthDay.of(1, 1), Period.ofDays(14)).fiscalYearOf(LocalDate.of(2026, 12, 31)))
+        assertThat(new GrantSettings("USD", MonthDay.of(1, 1), Period.ofDays(14), null, null, null).fiscalYearOf(LocalDate.of(2026, 12, 31)))
                 .isEqualTo(LocalDate.of(2026, 1, 1));
     }
 

@@ -57,10 +57,9 @@ class TasklistFiltersTest {
 
         for (String name : CONDUCT_FILTERS) {
             assertThat(filterService.createTaskFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
-            assertThat(groupGrants(name)).as(name).singleElement().satisfies(grant -> {
-                assertThat(grant.getGroupId()).isEqualTo(Groups.CONDUCT_COMMITTEE);
-                assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
-            });
+            // the declarations filter is the grants committee's too
+            assertThat(groupGrants(name)).as(name).filteredOn(grant -> grant.getGroupId().equals(Groups.CONDUCT_COMMITTEE))
+                    .singleElement().satisfies(grant -> assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue());
         }
         // the committees no longer list every task they may see: "All tasks" is the administrators'
         assertThat(filterService.createTaskFilterQuery().filterName(CommitteeFilters.ALL_TASKS).count()).isEqualTo(1);
@@ -71,16 +70,28 @@ class TasklistFiltersTest {
     void mentorsAndCoordinatorsShareTheOnboardingsFilterEachWithTheirOwnQueues() {
         assertThat(filterNames("femi")).containsExactlyInAnyOrder("My mentees", "Waiting for the mentors", "Overdue mentees",
                 "Leader onboardings");
-        assertThat(filterNames("gita")).containsExactlyInAnyOrder("My onboardings", "Waiting for the coordinators", "Overdue onboardings",
-                "Leader onboardings");
+        assertThat(filterNames("gita")).containsExactlyInAnyOrder("My coordinator tasks", "Waiting for the coordinators",
+                "Overdue coordinator tasks", "Leader onboardings", "Rapid grants");
         assertThat(groupGrants("Leader onboardings")).extracting(Authorization::getGroupId)
                 .containsExactlyInAnyOrder(Groups.MENTORS, Groups.COORDINATORS);
     }
 
     @Test
+    void theGrantsCommitteeAndFinanceHaveTheirOwnQueuesAndShareTheDeclarationsFilterWithTheConductCommittee() {
+        assertThat(filterNames("dana")).containsExactlyInAnyOrder("My grants", "Waiting for the grants committee", "Overdue grants",
+                "Rapid grants", "Conflict declarations");
+        assertThat(filterNames("hiro")).containsExactlyInAnyOrder("My payments", "Waiting for finance", "Overdue payments",
+                "Grant payments");
+        assertThat(groupGrants("Rapid grants")).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder(Groups.GRANTS_COMMITTEE, Groups.COORDINATORS);
+        assertThat(groupGrants("Conflict declarations")).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder(Groups.CONDUCT_COMMITTEE, Groups.GRANTS_COMMITTEE);
+    }
+
+    @Test
     void aCommitteeMemberSeesHerCommitteesFiltersAndAnotherCommitteeDoesNot() {
         assertThat(filterNames("alice")).containsExactlyInAnyOrderElementsOf(CONDUCT_FILTERS);
-        assertThat(filterNames("dana")).doesNotContainAnyElementsOf(CONDUCT_FILTERS).doesNotContain(CommitteeFilters.ALL_TASKS);
+        assertThat(filterNames("dana")).doesNotContain("My conduct cases", "Conduct incidents", CommitteeFilters.ALL_TASKS);
         assertThat(filterNames("demo")).contains(CommitteeFilters.ALL_TASKS).containsAll(CONDUCT_FILTERS);
 
         // as Tasklist reads a filter: its criteria, with Tasklist's expressions, and its sorting

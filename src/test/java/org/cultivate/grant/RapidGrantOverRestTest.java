@@ -1,0 +1,230 @@
+package org.cultivate.grant;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.cultivate.system.CommitteeOverRest;
+import org.cultivate.system.HolderOverRest;
+import org.cultivate.system.TestSmtp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rapid grants the way people work them, in the default profile with its demo users and a real
+ * SMTP server (GreenMail): the applicant through the public API with their tracking code, the
+ * grants committee through {@code /engine-rest} as Tasklist does (reading each task's deployed
+ * form, submitting only what it shows), a finance tool over REST, timers on demand; a recused
+ * member probes every door.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:cultivate-grants;DB_CLOSE_DELAY=-1",
+        "cultivate.tracking.lookups-per-minute=10000",
+        "logging.level.com.icegreen.greenmail=warn"})
+class RapidGrantOverRestTest {
+
+    private static final int SMTP_PORT = TestSmtp.freePort();
+    private static final GreenMail SMTP = TestSmtp.start(SMTP_PORT);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("MAIL_HOST", () -> "127.0.0.1");
+        registry.add("MAIL_PORT", () -> SMTP_PORT);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Test
+    void aGrantIsReviewedAroundARecusedMemberPaidByAFinanceToolAndClosedByItsRevisedReport() throws Exception {
+        var people = new CommitteeOverRest(http);
+        ResponseEntity<JsonNode> submitted = submit("es-ES,es;q=0.9", application("lucia@example.org", 1500, 3));
+        assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
+        String code = submitted.getBody().path("trackingCode").asText();
+        String reference = submitted.getBody().path("reference").asText();
+        assertThat(reference).matches("RG-[0-9A-Z]{8}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "in-review".equals(track(code).path("status").asText()));
+        assertThat(TestSmtp.awaitMail(SMTP, "lucia@example.org", "Hemos recibido tu solicitud").getSubject()).contains(reference);
+        String caseId = people.awaitCase(reference);
+        String inCase = "processInstanceBusinessKey=" + reference;
+
+        // dana declares a conflict: from then on the case does not exist for her, at any door
+        people.submit("dana", people.awaitTask("dana", "assignee=dana&taskDefinitionKey=UserTask_DeclareConflict"
+                + "&processVariables=caseId_eq_" + caseId), Map.of("hasConflict", true));
+        people.declareNoConflicts(caseId, List.of("milan", "noor"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> people.get("milan", "/task?" + inCase + "&taskDefinitionKey=UserTask_CommentWindow").size() == 1);
+        probedByTheRecused(people, caseId, reference);
+
+        people.submit("milan", people.awaitTask("milan", inCase + "&taskDefinitionKey=UserTask_CommentWindow"),
+                Map.of("commentWindowClosedBecause", "The committee meets tomorrow."));
+        for (String member : List.of("milan", "noor")) {
+            String review = people.awaitTask(member, inCase + "&taskDefinitionKey=UserTask_Review&assignee=" + member);
+            assertThat(people.get(member, "/task/" + review + "/form-variables").path("projectTitle").path("value").asText())
+                    .isEqualTo("Django Girls Sevilla");
+            people.submit(member, review, Map.of("scoreImpact", 5, "scoreFeasibility", 4, "scoreBudget", 4, "scoreCommunity", 3,
+                    "recommendation", "fund", "reviewComment", member + " likes it."));
+        }
+        probedByTheRecused(people, caseId, reference);
+
+        String decide = people.awaitTask("noor", inCase + "&taskDefinitionKey=UserTask_Determine");
+        assertThat(people.get("noor", "/task/" + decide + "/form-variables").path("reviewSummary").path("value").asText())
+                .contains("2 reviews.", "milan: milan likes it.");
+        people.claimAndSubmit("noor", decide, Map.of("determination", "ask-applicant", "questionForApplicant", "Who hosts the workshop?"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "awaiting-information".equals(track(code).path("status").asText()));
+        holderSubmits(code, "answer-grant-question", Map.of("holderMessage", "La biblioteca municipal."),
+                Map.of("questionForApplicant", "Who hosts the workshop?"));
+        people.claimAndSubmit("milan", people.awaitTask("milan", inCase + "&taskDefinitionKey=UserTask_Determine"),
+                Map.of("determination", "approve"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "approved".equals(track(code).path("status").asText()));
+        assertThat(track(code).path("tasks")).as("approved: no withdrawing any more").isEmpty();
+
+        // the finance tool, over REST as a member of finance
+        JsonNode[] fetched = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (fetched[0] = fetchPayments("hiro")).size() == 1);
+        JsonNode payment = fetched[0].get(0);
+        assertThat(payment.path("businessKey").asText()).isEqualTo(reference);
+        assertThat(payment.at("/variables/amount/value").asInt()).isEqualTo(1500);
+        assertThat(payment.at("/variables/payee/value").asText()).isEqualTo("Lucía Solicitante");
+        assertThat(fetchPayments("hiro")).as("locked: a second worker does not get it").isEmpty();
+        assertThat(people.post("hiro", "/engine-rest/external-task/" + payment.path("id").asText() + "/complete", Map.of("workerId", "finance-tool",
+                "variables", Map.of("paymentReference", Map.of("value", "BANK-1", "type", "String"))), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "report-due".equals(track(code).path("status").asText()));
+
+        holderSubmits(code, "grant-report", report("El taller se celebró."), Map.of("reportKind", "final"));
+        String reviewReport = people.awaitTask("noor", inCase + "&taskDefinitionKey=UserTask_ReviewReport");
+        people.claimAndSubmit("noor", reviewReport, Map.of("reportOutcome", "revise", "reportComments", "Add the spending per line."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "report-due".equals(track(code).path("status").asText()));
+        holderSubmits(code, "grant-report", report("El taller se celebró con 38 personas."), Map.of("reportComments", "Add the spending per line."));
+        people.claimAndSubmit("noor", people.awaitTask("noor", inCase + "&taskDefinitionKey=UserTask_ReviewReport"),
+                Map.of("reportOutcome", "accept", "recommendScaleUp", true));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(track(code).path("status").asText()));
+        assertThat(track(code).path("updates").findValuesAsText("status")).containsSubsequence("received", "in-review",
+                "awaiting-information", "in-review", "approved", "funded", "report-due", "report-under-review", "report-due",
+                "report-under-review", "completed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("rapid-grant").singleResult().getState().equals("COMPLETED"));
+        assertThat(managementService.createJobQuery().withException().list()).isEmpty();
+        assertThat(runtimeService.createIncidentQuery().list()).isEmpty();
+        assertThat(TestSmtp.awaitMail(SMTP, "lucia@example.org", "Tu subvención " + reference + " está completa").getSubject()).contains(reference);
+    }
+
+    @Test
+    void theAnnualCapCountsEveryRequestOfTheSameApplicantInTheFiscalYear() {
+        String first = submit(null, application("Kofi.Cap@Example.org", 5000, 3)).getBody().path("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "in-review".equals(track(first).path("status").asText()));
+        String second = submit(null, application("kofi.cap@example.org", 5000, 3)).getBody().path("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "in-review".equals(track(second).path("status").asText()));
+        ResponseEntity<JsonNode> thirdSubmitted = submit(null, application("KOFI.cap@example.org", 500, 3));
+        assertThat(thirdSubmitted.getStatusCode()).as("%s", thirdSubmitted.getBody()).isEqualTo(HttpStatus.CREATED);
+        String third = thirdSubmitted.getBody().path("trackingCode").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"received".equals(track(third).path("status").asText()));
+        assertThat(track(third).path("status").asText()).as("%s", track(third)).isEqualTo("ineligible");
+        assertThat(track(third).path("updates").findValuesAsText("message")).anyMatch(message -> message.contains("more than 10,000"));
+    }
+
+    @Test
+    void theApplicantWithdrawsOnTheTrackingPageBeforeTheDecision() {
+        String code = submit(null, application("withdraws@example.org", 800, 2)).getBody().path("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "in-review".equals(track(code).path("status").asText()));
+        holderSubmits(code, "withdraw-application", Map.of("withdrawConfirmed", true, "withdrawReason", ""), Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "withdrawn".equals(track(code).path("status").asText()));
+        assertThat(track(code).path("tasks")).isEmpty();
+    }
+
+    @Test
+    void anApplicationOutsideTheFormsRulesIsRefusedWithOneEntryPerField() {
+        ResponseEntity<JsonNode> refused = submit(null, Map.of("applicantName", "X", "email", "not an address", "amount", 20000,
+                "startDate", LocalDate.now().plusDays(10).toString(), "endDate", LocalDate.now().plusMonths(14).toString()));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().path("errors").findValuesAsText("field")).contains("email", "amount", "endDate", "applicantType");
+    }
+
+    /** What a recused member gets at each door of the case: nothing. */
+    private void probedByTheRecused(CommitteeOverRest people, String caseId, String reference) {
+        assertThat(people.get("dana", "/task?processInstanceBusinessKey=" + reference)).isEmpty();
+        assertThat(people.get("dana", "/process-instance?businessKey=" + reference)).isEmpty();
+        assertThat(people.get("dana", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference)).isEmpty();
+        assertThat(people.get("dana", "/engine-rest/history/variable-instance?processInstanceId=" + caseId)).isEmpty();
+        assertThat(people.get("dana", "/engine-rest/history/task?processInstanceBusinessKey=" + reference)).isEmpty();
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("dana", "dana");
+        assertThat(http.exchange("/engine-rest/process-instance/" + caseId + "/variables", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class).getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    /** A finance tool's fetch-and-lock; an empty answer once locked. */
+    private JsonNode fetchPayments(String user) {
+        return new CommitteeOverRest(http).post(user, "/engine-rest/external-task/fetchAndLock", Map.of("workerId", "finance-tool",
+                "maxTasks", 5, "topics", List.of(Map.of("topicName", "grant-payment", "lockDuration", 600_000,
+                        "variables", List.of("amount", "currency", "payee")))), JsonNode.class).getBody();
+    }
+
+    private static Map<String, Object> application(String email, int amount, int months) {
+        LocalDate start = LocalDate.now().plusDays(10);
+        return Map.ofEntries(Map.entry("applicantName", "Lucía Solicitante"), Map.entry("email", email),
+                Map.entry("applicantType", "individual"),
+                Map.entry("community", "Python España"), Map.entry("projectTitle", "Django Girls Sevilla"),
+                Map.entry("summary", "Un taller de un día para cuarenta personas que empiezan a programar."),
+                Map.entry("goals", "Cuarenta participantes y diez mentoras."), Map.entry("startDate", start.toString()),
+                Map.entry("endDate", start.plusMonths(months).toString()), Map.entry("amount", amount),
+                Map.entry("budget", "Local 500, comida 700, viajes 300"), Map.entry("publishConsent", true));
+    }
+
+    private static Map<String, Object> report(String work) {
+        return Map.of("reportWork", work, "reportMeasures", "38 participantes.", "reportSpending", "Según el presupuesto.",
+                "reportLessons", "", "reportLinks", "");
+    }
+
+    private ResponseEntity<JsonNode> submit(String language, Map<String, Object> values) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (language != null) {
+            headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        }
+        return http.exchange("/api/forms/rapid-grant-application/submissions", HttpMethod.POST, new HttpEntity<>(values, headers),
+                JsonNode.class);
+    }
+
+    private JsonNode track(String code) {
+        return new HolderOverRest(http).track(code);
+    }
+
+    private void holderSubmits(String code, String formId, Map<String, Object> values, Map<String, String> shown) {
+        new HolderOverRest(http).submit(code, formId, values, shown, null);
+    }
+}
