@@ -16,6 +16,7 @@ function header(page) {
     el('nav', { 'aria-label': t('layout.navigation'), 'data-i18n-aria-label': 'layout.navigation' },
       link('/portal', 'layout.forms', 'catalogue'),
       link('/portal/track', 'layout.track', 'track'),
+      link('/portal/grants', 'layout.grants', 'grants'),
       link('/portal/transparency', 'layout.transparency', 'transparency')),
     switcher);
 }

@@ -4,6 +4,7 @@ import '@bpmn-io/form-js/dist/assets/flatpickr/light.css';
 import './portal.css';
 import * as catalogue from './catalogue.js';
 import * as form from './form.js';
+import * as grants from './grants.js';
 import * as track from './track.js';
 import * as transparency from './transparency.js';
 import { layout } from './layout.js';
@@ -12,6 +13,7 @@ const PAGES = [
   ['form', /^\/portal\/forms\/[^/]+/, form],
   ['track', /^\/portal\/track(\/|$)/, track],
   ['transparency', /^\/portal\/transparency\/?$/, transparency],
+  ['grants', /^\/portal\/grants\/?$/, grants],
   ['catalogue', /./, catalogue],
 ];
 const [name, , page] = PAGES.find(([, path]) => path.test(location.pathname));

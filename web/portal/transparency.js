@@ -1,9 +1,9 @@
-// /portal/transparency: the public code-of-conduct transparency report, with a bar chart drawn in SVG.
+// /portal/transparency: the public code-of-conduct transparency report, with bar charts.
 import { getJson } from './api.js';
 import { has, language, t } from './i18n.js';
 import { el } from '../shared/el.js';
+import { barChart } from './chart.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 let report = null;
 let failed = false;
 
@@ -23,50 +23,19 @@ export async function load() {
   }
 }
 
-function svg(tag, attributes = {}, ...children) {
-  const element = document.createElementNS(SVG, tag);
-  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
-  element.append(...children);
-  return element;
-}
-
 function label(group, name) {
   return has(`${group}.${name}`) ? t(`${group}.${name}`) : name;
 }
 
-/** Horizontal bars, one per category; a suppressed count is drawn as a hatched stub and says so. */
 function chart(id, counts, group) {
   const entries = Object.entries(counts ?? {});
   if (entries.length === 0) {
     return el('p', { id }, t('transparency.none'));
   }
-  const largest = Math.max(1, ...entries.map(([, count]) => count ?? 0));
-  const row = 34;
-  const labelWidth = 150;
-  const barSpace = 200;
-  const title = svg('title', { id: `${id}-title` });
-  title.textContent = t(`transparency.${id}`);
-  const chartSvg = svg('svg', {
-    id, class: 'chart', role: 'img', 'aria-labelledby': `${id}-title`,
-    viewBox: `0 0 ${labelWidth + barSpace + 110} ${entries.length * row}`,
-  }, title);
-  entries.forEach(([name, count], index) => {
-    const y = index * row;
-    const text = svg('text', { x: labelWidth - 8, y: y + row / 2 + 5, class: 'chart-label', 'text-anchor': 'end' });
-    text.textContent = label(group, name);
-    const width = count === null ? 12 : Math.max(2, (count / largest) * barSpace);
-    const bar = svg('rect', { x: labelWidth, y: y + 6, width, height: row - 12, rx: 3, class: count === null ? 'chart-bar suppressed' : 'chart-bar' });
-    const value = svg('text', { x: labelWidth + width + 6, y: y + row / 2 + 5, class: 'chart-value' });
-    value.textContent = count === null ? t('transparency.suppressed', { n: report.suppressedBelow }) : String(count);
-    chartSvg.append(text, bar, value);
+  return barChart({
+    id, title: t(`transparency.${id}`), entries, label: name => label(group, name),
+    shown: count => count === null ? t('transparency.suppressed', { n: report.suppressedBelow }) : String(count),
   });
-  // the same figures as a table, for screen readers and for copying
-  const table = el('table', { class: 'visually-hidden' },
-    el('caption', {}, t(`transparency.${id}`)),
-    el('tbody', {}, entries.map(([name, count]) => el('tr', {},
-      el('th', { scope: 'row' }, label(group, name)),
-      el('td', {}, count === null ? t('transparency.suppressed', { n: report.suppressedBelow }) : String(count))))));
-  return el('figure', {}, chartSvg, table);
 }
 
 function figure(key, value, unit) {

@@ -10,28 +10,26 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.cultivate.system.PublicFigures;
 
 /**
  * The figures a conduct committee publishes (Django twice a year, the PSF after each
  * conference): counts by severity and outcome and how fast the committee was, nothing that
- * identifies anyone. In the public variant every count under {@value #SMALLEST_PUBLIC_COUNT} is
+ * identifies anyone. In the public variant every count under {@value PublicFigures#SMALLEST_PUBLIC_COUNT} is
  * {@code null} (suppressed), and so is a median over fewer cases.
  */
-// a suppressed figure is shown as null, not left out: readers must tell "few" from "none"
 @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
 record TransparencyReport(LocalDate from, LocalDate to, boolean full, Integer reports, Map<String, Integer> bySeverity,
         Map<String, Integer> byOutcome, Double medianHoursToAcknowledge, Double medianDaysToDecision, int suppressedBelow) {
-
-    static final int SMALLEST_PUBLIC_COUNT = 3;
 
     /** The figures of one case: severity, outcome (null while undecided), and how long it took. */
     record CaseFigures(String severity, String outcome, Duration toAcknowledge, Duration toDecision) {
     }
 
     static TransparencyReport of(LocalDate from, LocalDate to, List<CaseFigures> cases, boolean full) {
-        int threshold = full ? 0 : SMALLEST_PUBLIC_COUNT;
+        int threshold = PublicFigures.threshold(full);
         return new TransparencyReport(from, to, full,
-                suppress(cases.size(), threshold),
+                PublicFigures.suppress(cases.size(), threshold),
                 counts(cases, CaseFigures::severity, threshold),
                 counts(cases, CaseFigures::outcome, threshold),
                 median(cases, CaseFigures::toAcknowledge, threshold, 3600.0),
@@ -43,7 +41,7 @@ record TransparencyReport(LocalDate from, LocalDate to, boolean full, Integer re
         Map<String, Long> counted = cases.stream().filter(figures -> key.apply(figures) != null)
                 .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
         var result = new TreeMap<String, Integer>();
-        counted.forEach((name, count) -> result.put(name, suppress(count.intValue(), threshold)));
+        counted.forEach((name, count) -> result.put(name, PublicFigures.suppress(count.intValue(), threshold)));
         return result;
     }
 
@@ -59,7 +57,4 @@ record TransparencyReport(LocalDate from, LocalDate to, boolean full, Integer re
         return Math.round(median * 10) / 10.0;
     }
 
-    private static Integer suppress(int count, int threshold) {
-        return count < threshold ? null : count;
-    }
 }

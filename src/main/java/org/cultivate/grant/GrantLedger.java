@@ -92,6 +92,30 @@ class GrantLedger {
                 ENTRY, EmailAddresses.normalised(email));
     }
 
+    /** Every application received from {@code from} up to, not including, {@code until}. */
+    List<Entry> appliedBetween(LocalDate from, LocalDate until) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_grant WHERE applied_on >= ? AND applied_on < ? ORDER BY applied_on, reference",
+                ENTRY, Date.valueOf(from), Date.valueOf(until));
+    }
+
+    /** How many grants are open with this status ({@code approved} or {@code paid}). */
+    int openWithStatus(String status) {
+        requireStatus(status);
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_grant WHERE status = ?", Integer.class, status);
+        return count == null ? 0 : count;
+    }
+
+    /** Reports of open grants due before {@code day} and not yet filed. */
+    int reportsOverdue(LocalDate day) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_grant WHERE status IN (?, ?) AND report_due < ?",
+                Integer.class, APPROVED, PAID, Date.valueOf(day));
+        return count == null ? 0 : count;
+    }
+
+    static boolean isOpen(Entry entry) {
+        return OPEN.contains(entry.status());
+    }
+
     /**
      * The applicant's history on {@code day}, leaving out the application being decided: amounts
      * requested or granted in the fiscal year of that day, grants still open, and reports overdue

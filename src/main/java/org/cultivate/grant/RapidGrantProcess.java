@@ -28,6 +28,8 @@ public final class RapidGrantProcess {
     public static final String START_DATE = "startDate";
     public static final String END_DATE = "endDate";
     public static final String PUBLISH_CONSENT = "publishConsent";
+    /** What the community said while the application was open for comment, for the reviewers. */
+    public static final String COMMUNITY_COMMENTS = "communityComments";
     public static final String LANGUAGE = "language";
 
     // the table's inputs: the application's amount and type, and the applicant's history

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -112,6 +114,13 @@ public class CaseAuthorizations {
                 authorization.addPermission(permission);
             }
         }
-        authorizationService.saveAuthorization(authorization);
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            authorizationService.saveAuthorization(authorization);
+        } else {
+            // a case's own grants, set as it starts or as a member declares, whoever's command it is
+            // (a grant approved in Tasklist starts its payment): the engine's act, not that user's
+            command.runWithoutAuthorization(() -> authorizationService.saveAuthorization(authorization));
+        }
     }
 }

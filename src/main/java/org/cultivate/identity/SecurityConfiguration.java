@@ -49,10 +49,12 @@ class SecurityConfiguration {
     /** Reachable without signing in: the portal, the form catalogue, submissions and tracking. */
     static final String[] PUBLIC = {
             "/", "/portal", "/portal/**", "/api/forms", "/api/forms/**", "/api/tracking/**",
-            "/api/conduct/transparency", "/api/session", "/login", "/login.css", "/error", "/favicon.ico",
+            "/api/conduct/transparency", "/api/grants/report", "/api/grants/open-for-comment", "/api/grants/*/comments",
+            "/api/session", "/login", "/login.css", "/error", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info"};
 
     private static final String CONDUCT_COMMITTEE = authority(Groups.CONDUCT_COMMITTEE);
+    private static final String GRANTS_COMMITTEE = authority(Groups.GRANTS_COMMITTEE);
     private static final String COORDINATORS = authority(Groups.COORDINATORS);
     private static final String MENTORS = authority(Groups.MENTORS);
     private static final String ADMINS = authority(Groups.ADMINS);
@@ -115,6 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths(PUBLIC)).permitAll()
                         .requestMatchers(paths("/modeler", "/modeler/**", "/api/modeler/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/conduct/**")).hasAnyAuthority(CONDUCT_COMMITTEE, ADMINS)
+                        .requestMatchers(path("/api/grants/**")).hasAnyAuthority(GRANTS_COMMITTEE, COORDINATORS, ADMINS)
                         .requestMatchers(paths("/api/leaders", "/api/leaders/**", "/api/onboarding/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/mentors/me/**")).hasAuthority(MENTORS)
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)
@@ -127,6 +130,7 @@ class SecurityConfiguration {
                         WEBAPPS,
                         // anonymous forms: no session whose authority a forged request could borrow
                         path(HttpMethod.POST, "/api/forms/*/submissions"), path("/api/tracking/**"),
+                        path(HttpMethod.POST, "/api/grants/*/comments"),
                         // scripts sending credentials with each call have no session to forge
                         request -> request.getHeader("Authorization") != null))
                 .headers(headers -> headers

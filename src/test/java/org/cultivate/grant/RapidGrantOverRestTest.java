@@ -86,12 +86,23 @@ class RapidGrantOverRestTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> people.get("milan", "/task?" + inCase + "&taskDefinitionKey=UserTask_CommentWindow").size() == 1);
         probedByTheRecused(people, caseId, reference);
 
+        // open for comment on the portal, without the applicant's name or address
+        JsonNode open = http.getForObject("/api/grants/open-for-comment", JsonNode.class);
+        assertThat(open.findValuesAsText("reference")).contains(reference);
+        assertThat(open.toString()).doesNotContain("lucia@example.org", "Lucía Solicitante");
+        assertThat(people.post(null, "/api/grants/" + reference + "/comments", Map.of("comment", "¡Nos hace falta este taller!"),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(people.post(null, "/api/grants/" + reference + "/comments", Map.of("comment", " "), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(people.post(null, "/api/grants/RG-NOSUCH00/comments", Map.of("comment", "Hello"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         people.submit("milan", people.awaitTask("milan", inCase + "&taskDefinitionKey=UserTask_CommentWindow"),
                 Map.of("commentWindowClosedBecause", "The committee meets tomorrow."));
         for (String member : List.of("milan", "noor")) {
             String review = people.awaitTask(member, inCase + "&taskDefinitionKey=UserTask_Review&assignee=" + member);
-            assertThat(people.get(member, "/task/" + review + "/form-variables").path("projectTitle").path("value").asText())
-                    .isEqualTo("Django Girls Sevilla");
+            JsonNode shown = people.get(member, "/task/" + review + "/form-variables");
+            assertThat(shown.path("projectTitle").path("value").asText()).isEqualTo("Django Girls Sevilla");
+            assertThat(shown.path("communityComments").path("value").asText()).isEqualTo("1 comment:\n- ¡Nos hace falta este taller!");
             people.submit(member, review, Map.of("scoreImpact", 5, "scoreFeasibility", 4, "scoreBudget", 4, "scoreCommunity", 3,
                     "recommendation", "fund", "reviewComment", member + " likes it."));
         }
@@ -108,6 +119,7 @@ class RapidGrantOverRestTest {
                 Map.of("determination", "approve"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "approved".equals(track(code).path("status").asText()));
         assertThat(track(code).path("tasks")).as("approved: no withdrawing any more").isEmpty();
+        assertThat(http.getForObject("/api/grants/open-for-comment", JsonNode.class).findValuesAsText("reference")).doesNotContain(reference);
 
         // the finance tool, over REST as a member of finance
         JsonNode[] fetched = new JsonNode[1];

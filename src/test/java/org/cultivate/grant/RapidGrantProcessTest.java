@@ -119,6 +119,12 @@ class RapidGrantProcessTest {
         Mocks.register("grantReviews", new GrantReviews());
         Mocks.register("grantReports", new GrantReports(ledger, settings, Clock.systemUTC()));
         Mocks.register("grantPayments", new GrantPayments(settings));
+        GrantComments comments = Mockito.mock(GrantComments.class);
+        Mockito.doAnswer(invocation -> {
+            ((DelegateExecution) invocation.getArgument(0)).setVariable(COMMUNITY_COMMENTS, "1 comment:\n- We need this workshop.");
+            return null;
+        }).when(comments).collect(any());
+        Mocks.register("grantComments", comments);
     }
 
     @AfterEach
@@ -157,7 +163,8 @@ class RapidGrantProcessTest {
         complete(window, withVariables("commentWindowClosedBecause", "The committee meets tomorrow."));
         runJobs();
 
-        assertThat(grant).isWaitingAt("UserTask_Review", "UserTask_Withdraw");
+        assertThat(grant).isWaitingAt("UserTask_Review", "UserTask_Withdraw").hasPassed("Gateway_CommentsClosed")
+                .variables().containsEntry(COMMUNITY_COMMENTS, "1 comment:\n- We need this workshop.");
         assertThat(taskService().createTaskQuery().taskDefinitionKey("UserTask_Review").list())
                 .extracting(Task::getAssignee).containsExactlyInAnyOrder("milan", "noor");
         review("milan", 5, "fund", "A clear plan.");
@@ -241,7 +248,8 @@ class RapidGrantProcessTest {
         ProcessInstance grant = apply(application(3));
         runJobs();
 
-        assertThat(grant).isEnded().hasPassed("Gateway_Eligible", "ServiceTask_RecordIneligible", "EndEvent_Ineligible")
+        assertThat(grant).isEnded().hasPassed("Gateway_Eligible", "ServiceTask_RecordIneligible", "EndEvent_Ineligible",
+                        "EndEvent_IneligibleTold")
                 .hasNotPassed("CallActivity_GoodStanding", "CallActivity_DeclareConflicts", "CallActivity_Payment");
         assertThat(historyVariable(grant, ELIGIBILITY_RULE)).isEqualTo("overdue-report");
         assertThat(historyVariable(grant, TOTAL_THIS_YEAR)).isEqualTo(3500.0);
@@ -310,7 +318,8 @@ class RapidGrantProcessTest {
         complete(task("UserTask_Determine"), withVariables(DETERMINATION, DECLINE, REASONS_FOR_APPLICANT, "The budget needs detail per line."));
         runJobs();
 
-        assertThat(grant).isEnded().hasPassed("ServiceTask_RecordDeclined", "EndEvent_Declined", "EndEvent_NotFunded");
+        assertThat(grant).isEnded().hasPassed("ServiceTask_RecordDeclined", "EndEvent_Declined", "ServiceTask_TellDeclined",
+                "EndEvent_DeclineTold").hasNotPassed("EndEvent_NotFunded");
         assertThat(timeline).last().isEqualTo("declined: The budget needs detail per line.");
         assertThat(mail("grant-declined")).containsEntry("reasonsForApplicant", "The budget needs detail per line.");
         verify(ledger).setStatus(REFERENCE, "declined");

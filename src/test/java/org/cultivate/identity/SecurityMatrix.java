@@ -108,6 +108,10 @@ abstract class SecurityMatrix {
         table.put("/api/conduct/transparency", everyone(Outcome.OK, Outcome.OK));
         table.put("/api/conduct/bans", row(Outcome.UNAUTHORIZED, Outcome.OK, Outcome.OK, committeeOnly, committeeOnly,
                 committeeOnly, committeeOnly, Outcome.OK));
+        // the grants fund's figures: every one for the grants committee and coordinators, small groups suppressed for anyone
+        table.put("/api/grants/summary", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
+        table.put("/api/grants/report", everyone(Outcome.OK, Outcome.OK));
         // the leaders' register: coordinators and administrators only
         table.put("/api/onboarding/mentors", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
