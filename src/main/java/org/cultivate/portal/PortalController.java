@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PortalController {
 
     @GetMapping({"/portal", "/portal/", "/portal/forms/{formId}", "/portal/track", "/portal/track/",
-            "/portal/track/{trackingCode}", "/portal/transparency"})
+            "/portal/track/{trackingCode}", "/portal/transparency", "/portal/grants"})
     String page() {
         return "forward:/portal/index.html";
     }

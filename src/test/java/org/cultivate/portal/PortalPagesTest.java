@@ -31,7 +31,7 @@ class PortalPagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/portal", "/portal/", "/portal/forms/incident-report", "/portal/track",
-            "/portal/track/SomeCodeThatNobodyHas", "/portal/transparency"})
+            "/portal/track/SomeCodeThatNobodyHas", "/portal/transparency", "/portal/grants"})
     void everyPageIsPlainHtmlWithItsScriptAndAStrictContentSecurityPolicy(String path) {
         ResponseEntity<String> response = http.getForEntity(path, String.class);
 
