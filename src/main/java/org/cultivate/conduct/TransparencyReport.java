@@ -56,5 +56,4 @@ record TransparencyReport(LocalDate from, LocalDate to, boolean full, Integer re
         double median = values.size() % 2 == 1 ? values.get(middle) : (values.get(middle - 1) + values.get(middle)) / 2;
         return Math.round(median * 10) / 10.0;
     }
-
 }

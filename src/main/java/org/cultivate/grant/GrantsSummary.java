@@ -42,14 +42,13 @@ record GrantsSummary(int fiscalYear, LocalDate from, LocalDate to, String curren
     static GrantsSummary of(int fiscalYear, LocalDate from, String currency, List<GrantLedger.Entry> entries, LocalDate today,
             boolean full) {
         int threshold = PublicFigures.threshold(full);
-        long due = entries.stream().filter(GrantLedger::isOpen).filter(entry -> entry.reportDue() != null)
-                .filter(entry -> !entry.reportDue().isBefore(today)).count();
-        long overdue = entries.stream().filter(GrantLedger::isOpen).filter(entry -> entry.reportDue() != null)
-                .filter(entry -> entry.reportDue().isBefore(today)).count();
+        Map<Boolean, Long> overdue = entries.stream().filter(GrantLedger::isOpen).filter(entry -> entry.reportDue() != null)
+                .collect(Collectors.partitioningBy(entry -> entry.reportDue().isBefore(today), Collectors.counting()));
         return new GrantsSummary(fiscalYear, from, from.plusYears(1).minusDays(1), currency, full, threshold,
                 figures(entries, threshold), by(entries, GrantLedger.Entry::applicantType, threshold),
                 by(entries, GrantLedger.Entry::community, threshold),
-                new Reports(PublicFigures.suppress((int) due, threshold), PublicFigures.suppress((int) overdue, threshold)));
+                new Reports(PublicFigures.suppress(overdue.get(false).intValue(), threshold),
+                        PublicFigures.suppress(overdue.get(true).intValue(), threshold)));
     }
 
     private static Map<String, Figures> by(List<GrantLedger.Entry> entries, Function<GrantLedger.Entry, String> key, int threshold) {

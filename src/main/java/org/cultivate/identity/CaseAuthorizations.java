@@ -36,12 +36,12 @@ public class CaseAuthorizations {
 
     /** Lets {@code userId} read the running case, its variables and its history. Tasks come through candidacy. */
     public void grantReading(String caseId, String userId) {
-        grantReading(caseId, user(userId));
+        grant(caseId, user(userId), Permissions.READ);
     }
 
     /** Lets every member of {@code groupId} read the running case, its variables and its history. */
     void grantGroupReading(String caseId, String groupId) {
-        grantReading(caseId, authorization -> authorization.setGroupId(groupId));
+        grant(caseId, authorization -> authorization.setGroupId(groupId), Permissions.READ);
     }
 
     /**
@@ -49,14 +49,12 @@ public class CaseAuthorizations {
      * tool signed in as a member needs to fetch, lock and complete the case's external tasks.
      */
     void grantGroupWorking(String caseId, String groupId) {
-        Consumer<Authorization> group = authorization -> authorization.setGroupId(groupId);
-        // one authorization per grantee and resource: both permissions in it
-        save(AUTH_TYPE_GRANT, group, Resources.PROCESS_INSTANCE, caseId, Permissions.READ, Permissions.UPDATE);
-        save(AUTH_TYPE_GRANT, group, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
+        grant(caseId, authorization -> authorization.setGroupId(groupId), Permissions.READ, Permissions.UPDATE);
     }
 
-    private void grantReading(String caseId, Consumer<Authorization> grantee) {
-        save(AUTH_TYPE_GRANT, grantee, Resources.PROCESS_INSTANCE, caseId, Permissions.READ);
+    /** {@code onTheCase} on the running case, READ on its history: one authorization per grantee and resource. */
+    private void grant(String caseId, Consumer<Authorization> grantee, Permission... onTheCase) {
+        save(AUTH_TYPE_GRANT, grantee, Resources.PROCESS_INSTANCE, caseId, onTheCase);
         save(AUTH_TYPE_GRANT, grantee, Resources.HISTORIC_PROCESS_INSTANCE, caseId, HistoricProcessInstancePermissions.READ);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -115,27 +116,25 @@ class SendEmailDelegate implements JavaDelegate {
         String userIds = (String) execution.getVariableLocal(TO_USER);
         if (userIds != null) {
             // possibly nobody: a reminder of those who have not answered yet, when all have
-            var addresses = new TreeSet<String>();
-            for (String userId : userIds.split(",")) {
-                if (!userId.isBlank()) {
-                    identityService.createUserQuery().userId(userId.trim()).list().stream()
-                            .map(User::getEmail)
-                            .filter(email -> email != null && !email.isBlank())
-                            .forEach(addresses::add);
-                }
-            }
-            return List.copyOf(addresses);
+            return addressesOf(userIds, userId -> identityService.createUserQuery().userId(userId).list());
         }
         String groups = (String) execution.getVariableLocal(TO_GROUP);
         if (groups == null || groups.isBlank()) {
             throw new IllegalStateException("the mail task " + execution.getCurrentActivityId() + " has neither 'to', 'toUser' nor 'toGroup'");
         }
+        return addressesOf(groups, group -> identityService.createUserQuery().memberOfGroup(group).list());
+    }
+
+    /** The addresses of the users each of the comma-separated names stands for, each once, in order. */
+    private static List<String> addressesOf(String names, Function<String, List<User>> users) {
         var addresses = new TreeSet<String>();
-        for (String group : groups.split(",")) {
-            identityService.createUserQuery().memberOfGroup(group.trim()).list().stream()
-                    .map(User::getEmail)
-                    .filter(email -> email != null && !email.isBlank())
-                    .forEach(addresses::add);
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                users.apply(name.trim()).stream()
+                        .map(User::getEmail)
+                        .filter(email -> email != null && !email.isBlank())
+                        .forEach(addresses::add);
+            }
         }
         return List.copyOf(addresses);
     }

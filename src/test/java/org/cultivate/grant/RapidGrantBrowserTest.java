@@ -86,14 +86,10 @@ class RapidGrantBrowserTest {
             committee.claimAndSubmit("noor", committee.awaitTask("noor", inCase + "&taskDefinitionKey=UserTask_Determine"),
                     Map.of("determination", "approve"));
             // the finance tool takes this grant's payment (by its business key) and pays it
-            Map<String, Object> fetch = Map.of("workerId", "finance-tool", "maxTasks", 1, "topics", List.of(Map.of(
-                    "topicName", "grant-payment", "lockDuration", 60_000, "businessKey", reference)));
+            var financeTool = new FinanceToolOverRest(http, "hiro");
             JsonNode[] locked = new JsonNode[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> (locked[0] = committee.post("hiro",
-                    "/engine-rest/external-task/fetchAndLock", fetch, JsonNode.class).getBody()).size() == 1);
-            committee.post("hiro", "/engine-rest/external-task/" + locked[0].get(0).path("id").asText() + "/complete", Map.of(
-                    "workerId", "finance-tool", "variables", Map.of("paymentReference", Map.of("value", "BANK-7", "type", "String"))),
-                    String.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> (locked[0] = financeTool.fetch(reference)).size() == 1);
+            financeTool.pay(locked[0].get(0).path("id").asText(), "BANK-7");
 
             driver.get(origin() + "/portal/track/" + code);
             browser.waiting().withTimeout(Duration.ofSeconds(40)).pollingEvery(Duration.ofSeconds(1)).until(reloaded -> {

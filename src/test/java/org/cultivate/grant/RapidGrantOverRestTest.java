@@ -122,16 +122,15 @@ class RapidGrantOverRestTest {
         assertThat(http.getForObject("/api/grants/open-for-comment", JsonNode.class).findValuesAsText("reference")).doesNotContain(reference);
 
         // the finance tool, over REST as a member of finance
+        var financeTool = new FinanceToolOverRest(http, "hiro");
         JsonNode[] fetched = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> (fetched[0] = fetchPayments("hiro")).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> (fetched[0] = financeTool.fetch(null)).size() == 1);
         JsonNode payment = fetched[0].get(0);
         assertThat(payment.path("businessKey").asText()).isEqualTo(reference);
         assertThat(payment.at("/variables/amount/value").asInt()).isEqualTo(1500);
         assertThat(payment.at("/variables/payee/value").asText()).isEqualTo("Lucía Solicitante");
-        assertThat(fetchPayments("hiro")).as("locked: a second worker does not get it").isEmpty();
-        assertThat(people.post("hiro", "/engine-rest/external-task/" + payment.path("id").asText() + "/complete", Map.of("workerId", "finance-tool",
-                "variables", Map.of("paymentReference", Map.of("value", "BANK-1", "type", "String"))), String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(financeTool.fetch(null)).as("locked: a second worker does not get it").isEmpty();
+        financeTool.pay(payment.path("id").asText(), "BANK-1");
         await().atMost(Duration.ofSeconds(30)).until(() -> "report-due".equals(track(code).path("status").asText()));
 
         holderSubmits(code, "grant-report", report("El taller se celebró."), Map.of("reportKind", "final"));
@@ -197,13 +196,6 @@ class RapidGrantOverRestTest {
         headers.setBasicAuth("dana", "dana");
         assertThat(http.exchange("/engine-rest/process-instance/" + caseId + "/variables", HttpMethod.GET, new HttpEntity<>(headers),
                 String.class).getStatusCode().is4xxClientError()).isTrue();
-    }
-
-    /** A finance tool's fetch-and-lock; an empty answer once locked. */
-    private JsonNode fetchPayments(String user) {
-        return new CommitteeOverRest(http).post(user, "/engine-rest/external-task/fetchAndLock", Map.of("workerId", "finance-tool",
-                "maxTasks", 5, "topics", List.of(Map.of("topicName", "grant-payment", "lockDuration", 600_000,
-                        "variables", List.of("amount", "currency", "payee")))), JsonNode.class).getBody();
     }
 
     private static Map<String, Object> application(String email, int amount, int months) {
