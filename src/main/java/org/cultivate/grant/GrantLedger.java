@@ -59,6 +59,10 @@ class GrantLedger {
             String rapidGrantReference) {
     }
 
+    /** What the scale-up table asks about a grantee: grants completed, and reports filed after their due date. */
+    record TrackRecord(int completedGrants, int lateReports) {
+    }
+
     /** What the eligibility table asks about an applicant, besides the application itself. */
     record ApplicantHistory(BigDecimal requestedOrGrantedThisYear, int openGrants, int overdueReports) {
     }
@@ -80,6 +84,21 @@ class GrantLedger {
     /** The due date of the grant's next report not yet accepted; none once the final one is. */
     void setReportDue(String reference, LocalDate due) {
         updateOne(reference, "report_due = ?", due == null ? null : Date.valueOf(due));
+    }
+
+    /** The report due is filed: no longer due, and counted as late when filed after its due date. */
+    void reportFiled(String reference, LocalDate on) {
+        int updated = jdbc.update("UPDATE cultivate_grant SET late_reports = late_reports + CASE WHEN report_due < ? THEN 1 ELSE 0 END, "
+                + "report_due = NULL, updated_at = ? WHERE reference = ?", Date.valueOf(on), Timestamp.from(clock.instant()), reference);
+        if (updated != 1) {
+            throw new IllegalStateException("The grants ledger holds no application " + reference);
+        }
+    }
+
+    TrackRecord trackRecordOf(String email) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0), COALESCE(SUM(late_reports), 0) "
+                + "FROM cultivate_grant WHERE applicant_email = ?", (rs, row) -> new TrackRecord(rs.getInt(1), rs.getInt(2)),
+                CLOSED, EmailAddresses.normalised(email));
     }
 
     Optional<Entry> find(String reference) {
@@ -118,7 +137,7 @@ class GrantLedger {
 
     /**
      * The applicant's history on {@code day}, leaving out the application being decided: amounts
-     * requested or granted in the fiscal year of that day, grants still open, and reports overdue
+     * requested or granted as rapid grants in the fiscal year of that day, grants still open (larger ones too), and reports overdue
      * by the hold period or more.
      */
     ApplicantHistory historyOf(String email, LocalDate day, String leavingOut) {
@@ -131,7 +150,9 @@ class GrantLedger {
             if (entry.reference().equals(leavingOut)) {
                 continue;
             }
-            if (COUNTED.contains(entry.status()) && !entry.appliedOn().isBefore(yearStart)
+            // the annual cap is the rapid fund's: a larger grant does not use it up
+            if (RapidGrantProcess.PROCESS_KEY.equals(entry.processKey()) && COUNTED.contains(entry.status())
+                    && !entry.appliedOn().isBefore(yearStart)
                     && entry.appliedOn().isBefore(yearStart.plusYears(1))) {
                 total = total.add(entry.amount());
             }

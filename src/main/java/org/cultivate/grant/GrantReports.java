@@ -31,7 +31,7 @@ import static org.cultivate.grant.RapidGrantProcess.START_DATE;
  * after its end), {@code ${grantReports.open(execution)}} each time a report is asked for (its
  * due date in the ledger, and the dates of its reminders, escalation and hold), and
  * {@code ${grantReports.filed(execution)}} once the applicant has filed it: a report under
- * review is not overdue.
+ * review is not overdue, and one filed after its due date counts against the grantee's track record.
  */
 @Component("grantReports")
 public class GrantReports {
@@ -85,7 +85,7 @@ public class GrantReports {
     }
 
     public void filed(DelegateExecution execution) {
-        ledger.setReportDue(execution.getProcessBusinessKey(), null);
+        ledger.reportFiled(execution.getProcessBusinessKey(), LocalDate.now(clock));
     }
 
     private static Date at(LocalDate day) {

@@ -3,13 +3,16 @@ package org.cultivate.grant;
 import java.util.List;
 
 /**
- * The names that {@code processes/rapid-grant.bpmn}, {@code processes/grant-payment.bpmn}, the
- * eligibility table, the forms and the grants ledger share with the code.
+ * The names that {@code processes/rapid-grant.bpmn}, {@code processes/scale-up-grant.bpmn}, the
+ * processes they share ({@code grant-funding}, {@code grant-payment}), the tables, the forms and
+ * the grants ledger share with the code.
  */
 public final class RapidGrantProcess {
 
     public static final String PROCESS_KEY = "rapid-grant";
     public static final String PAYMENT_PROCESS_KEY = "grant-payment";
+    /** Payment and reports of an approved grant, rapid or larger. */
+    public static final String FUNDING_PROCESS_KEY = "grant-funding";
     public static final String APPLICATION_FORM = "rapid-grant-application";
     public static final String ELIGIBILITY_DECISION = "rapid-grant-eligibility";
     public static final String COMMITTEE = "grants-committee";
@@ -85,6 +88,25 @@ public final class RapidGrantProcess {
     public static final String ACCEPT = "accept";
     public static final String REPORT_COMMENTS = "reportComments";
     public static final String RECOMMEND_SCALE_UP = "recommendScaleUp";
+
+
+    // the invitation to a larger grant (processes/scale-up-invitation.dmn and processes/scale-up-grant.bpmn)
+    public static final String SCALE_UP_PROCESS_KEY = "scale-up-grant";
+    public static final String SCALE_UP_FORM = "scale-up-grant-application";
+    public static final String SCALE_UP_DECISION = "scale-up-invitation";
+    public static final String COMPLETED_GRANTS = "completedGrants";
+    public static final String LATE_REPORTS = "lateReports";
+    /** The grantee's grants, as the invitation shows them. */
+    public static final String GRANT_HISTORY = "grantHistory";
+    public static final String INVITE_SCALE_UP = "inviteScaleUp";
+    public static final String INVITE_BECAUSE = "inviteBecause";
+    /** On a larger grant: the reference of the rapid grant whose invitation it came from. */
+    public static final String RAPID_GRANT_REFERENCE = "rapidGrantReference";
+    /** What the grantee writes in the scale-up application, besides who they are. */
+    public static final List<String> SCALE_UP_FIELDS = List.of(PROJECT_TITLE, "summary", "goals", "workPlan", "budget", START_DATE,
+            END_DATE, AMOUNT, "callAvailability");
+    public static final String EARLY_CALL_DUE = "earlyCallDue";
+    public static final int EARLY_CALL_WORKING_DAYS = 10;
 
     private RapidGrantProcess() {
     }

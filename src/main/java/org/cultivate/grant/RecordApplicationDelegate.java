@@ -15,11 +15,13 @@ import static org.cultivate.grant.RapidGrantProcess.CURRENCY;
 import static org.cultivate.grant.RapidGrantProcess.EMAIL;
 import static org.cultivate.grant.RapidGrantProcess.OPEN_GRANTS;
 import static org.cultivate.grant.RapidGrantProcess.OVERDUE_REPORTS;
+import static org.cultivate.grant.RapidGrantProcess.RAPID_GRANT_REFERENCE;
 import static org.cultivate.grant.RapidGrantProcess.TOTAL_THIS_YEAR;
 
 /**
- * An application arrives: it enters the grants ledger as requested, and the eligibility table
- * gets the applicant's history ({@code totalThisYear} counts this application too).
+ * An application arrives, rapid or larger: it enters the grants ledger as requested (a larger one
+ * with the rapid grant it came from), and the eligibility table gets the applicant's history
+ * ({@code totalThisYear} counts this application too).
  */
 @Component("recordGrantApplicationDelegate")
 class RecordApplicationDelegate implements JavaDelegate {
@@ -44,7 +46,7 @@ class RecordApplicationDelegate implements JavaDelegate {
             ledger.record(new GrantLedger.Entry(reference, execution.getProcessEngineServices().getRepositoryService()
                     .getProcessDefinition(execution.getProcessDefinitionId()).getKey(), email,
                     (String) execution.getVariable(APPLICANT_TYPE), (String) execution.getVariable(COMMUNITY), amount,
-                    settings.currency(), GrantLedger.REQUESTED, today, null, null));
+                    settings.currency(), GrantLedger.REQUESTED, today, null, (String) execution.getVariable(RAPID_GRANT_REFERENCE)));
         }
         GrantLedger.ApplicantHistory history = ledger.historyOf(email, today, reference);
         execution.setVariable(TOTAL_THIS_YEAR, history.requestedOrGrantedThisYear().add(amount).doubleValue());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * As a case starts (the intake, Tasklist, {@code /engine-rest}, the modeler, a message), it gets
  * what an intake case has: a reference as business key, a typed null for each field of its start
  * form it was not given, and its tracking entry, so the process's {@code caseTracking} calls and
- * expressions work. When it ends, the retention period of its tracking entry starts.
+ * expressions work. When it ends, not a process it calls, the retention period of its tracking entry starts.
  */
 @Component
 class CaseTrackingPlugin extends AbstractProcessEnginePlugin {
@@ -44,7 +44,9 @@ class CaseTrackingPlugin extends AbstractProcessEnginePlugin {
                     }
                 });
                 processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
-                    if (execution.getProcessBusinessKey() != null && execution.getParentId() == null) {
+                    // a process the case calls (its payment, its reports) shares its reference and ends before it
+                    if (execution.getProcessBusinessKey() != null && execution.getParentId() == null
+                            && ((ExecutionEntity) execution).getSuperExecutionId() == null) {
                         caseTracking.ended(execution.getProcessBusinessKey());
                     }
                 });

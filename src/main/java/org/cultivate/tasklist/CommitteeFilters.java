@@ -29,6 +29,9 @@ final class CommitteeFilters {
                     new Work("conflict-declaration", "Conflict declarations", true))),
             new Committee(Groups.GRANTS_COMMITTEE, "grants", "the grants committee", List.of(
                     new Work("rapid-grant", "Rapid grants"),
+                    new Work("scale-up-grant", "Larger grants"),
+                    // the reports of every grant, rapid or larger: processes/grant-funding.bpmn
+                    new Work("grant-funding", "Grant reports"),
                     new Work("conflict-declaration", "Conflict declarations", true))),
             // payments wait here only when no finance tool takes them (cultivate.grants.finance-tool)
             new Committee(Groups.FINANCE, "payments", "finance", List.of(
@@ -39,7 +42,8 @@ final class CommitteeFilters {
             // a grant when no member of the grants committee is cleared
             new Committee(Groups.COORDINATORS, "coordinator tasks", "the coordinators", List.of(
                     new Work("leader-onboarding", "Leader onboardings"),
-                    new Work("rapid-grant", "Rapid grants"))));
+                    new Work("rapid-grant", "Rapid grants"),
+                    new Work("scale-up-grant", "Larger grants"))));
 
     /** A group that works cases in Tasklist; its filters read "My conduct cases", "Waiting for the conduct committee". */
     record Committee(String group, String cases, String members, List<Work> processes) {

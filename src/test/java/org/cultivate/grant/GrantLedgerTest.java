@@ -83,6 +83,30 @@ class GrantLedgerTest {
     }
 
     @Test
+    void aGranteesTrackRecordCountsCompletedGrantsAndReportsFiledLateAndALargerGrantLeavesTheRapidCapAlone() {
+        String email = "track-" + UUID.randomUUID() + "@example.org";
+        String first = record(email, "2000", GrantLedger.PAID, LocalDate.of(2026, 7, 10), LocalDate.of(2026, 12, 1));
+        ledger.reportFiled(first, LocalDate.of(2026, 12, 1));                  // on the day: on time
+        ledger.setStatus(first, GrantLedger.CLOSED);
+        String second = record(email, "3000", GrantLedger.PAID, LocalDate.of(2026, 8, 10), LocalDate.of(2026, 12, 1));
+        assertThat(ledger.trackRecordOf(email)).isEqualTo(new GrantLedger.TrackRecord(1, 0));
+        ledger.reportFiled(second, LocalDate.of(2026, 12, 2));                 // a day late
+        ledger.setStatus(second, GrantLedger.CLOSED);
+        assertThat(ledger.trackRecordOf(email.toUpperCase())).isEqualTo(new GrantLedger.TrackRecord(2, 1));
+        assertThat(ledger.find(second)).get().extracting(Entry::reportDue).isNull();
+
+        String larger = "SUG-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.record(new Entry(larger, RapidGrantProcess.SCALE_UP_PROCESS_KEY, email, "individual", "PyLadies Lagos",
+                new BigDecimal("60000"), settings.currency(), GrantLedger.APPROVED, LocalDate.of(2026, 12, 3), null, second));
+        ApplicantHistory history = ledger.historyOf(email, LocalDate.of(2026, 12, 4), null);
+        assertThat(history.requestedOrGrantedThisYear()).as("the rapid fund's cap").isEqualByComparingTo("5000");
+        assertThat(history.openGrants()).as("a larger grant is open like any other").isOne();
+        assertThat(ledger.byApplicant(email)).extracting(Entry::reference, Entry::rapidGrantReference)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first, null), org.assertj.core.groups.Tuple.tuple(second, null),
+                        org.assertj.core.groups.Tuple.tuple(larger, second));
+    }
+
+    @Test
     void unknownStatusesAndApplicationsAreRefused() {
         String reference = record("someone-" + UUID.randomUUID() + "@example.org", "900", GrantLedger.REQUESTED, LocalDate.of(2026, 9, 1), null);
         assertThatThrownBy(() -> ledger.setStatus(reference, "funded-twice")).isInstanceOf(IllegalArgumentException.class);

@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,6 +55,8 @@ class RapidGrantOverRestTest {
     HistoryService historyService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -145,11 +148,83 @@ class RapidGrantOverRestTest {
         assertThat(track(code).path("updates").findValuesAsText("status")).containsSubsequence("received", "in-review",
                 "awaiting-information", "in-review", "approved", "funded", "report-due", "report-under-review", "report-due",
                 "report-under-review", "completed");
+        assertThat(TestSmtp.awaitMail(SMTP, "lucia@example.org", "Tu subvención " + reference + " está completa").getSubject()).contains(reference);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cultivate_case_tracking WHERE reference = ? AND ended_at IS NULL",
+                Integer.class, reference)).as("the grant's payment and reports ended, the case goes on: its tracking entry is kept").isOne();
+
+        // noor marked the grantee for scaling: the invitation is on the rapid grant's tracking page
+        String larger = scaleUp(people, code, reference);
         await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey("rapid-grant").singleResult().getState().equals("COMPLETED"));
+        JsonNode history = people.get("milan", "/api/grants/history?email=LUCIA@example.org");
+        assertThat(history.findValuesAsText("reference")).containsExactly(reference, larger);
+        assertThat(history.get(1).path("rapidGrantReference").asText()).isEqualTo(reference);
+        assertThat(history.get(1).path("process").asText()).isEqualTo("scale-up-grant");
+        assertThat(people.get("dana", "/api/grants/history?email=lucia@example.org")).as("dana is recused from both").isEmpty();
         assertThat(managementService.createJobQuery().withException().list()).isEmpty();
         assertThat(runtimeService.createIncidentQuery().list()).isEmpty();
-        assertThat(TestSmtp.awaitMail(SMTP, "lucia@example.org", "Tu subvención " + reference + " está completa").getSubject()).contains(reference);
+    }
+
+    /**
+     * The invited grantee applies for a larger grant on the rapid grant's tracking page and gets a
+     * tracking code of its own; dana, recused again, probes it; a cleared member holds the early
+     * call, two review, the committee approves, the finance tool pays, the final report closes it.
+     */
+    private String scaleUp(CommitteeOverRest people, String rapidCode, String rapidReference) throws Exception {
+        assertThat(TestSmtp.awaitMail(SMTP, "lucia@example.org", "Una invitación a solicitar una subvención mayor").getSubject())
+                .contains(rapidReference);
+        LocalDate start = LocalDate.now().plusMonths(1);
+        new HolderOverRest(http).submit(rapidCode, "scale-up-grant-application", Map.of("projectTitle", "Django Girls Andalucía",
+                "summary", "Talleres en ocho ciudades andaluzas.", "goals", "320 participantes.", "workPlan", "Una ciudad al mes.",
+                "budget", "Locales 20000, viajes 15000", "startDate", start.toString(), "endDate", start.plusMonths(8).toString(),
+                "amount", 35000, "callAvailability", "Mañanas entre semana"), Map.of("applicantName", "Lucía Solicitante"), "es");
+        var received = TestSmtp.awaitMail(SMTP, "lucia@example.org", "Hemos recibido tu solicitud de una subvención mayor");
+        java.util.regex.Matcher codeInMail = java.util.regex.Pattern.compile("\\s([A-Za-z0-9_-]{32})\\s").matcher(TestSmtp.plainText(received));
+        assertThat(codeInMail.find()).isTrue();
+        String code = codeInMail.group(1);
+        JsonNode tracked = track(code);
+        String reference = tracked.path("reference").asText();
+        assertThat(tracked.path("processKey").asText()).isEqualTo("scale-up-grant");
+        assertThat(reference).matches("SUG-[0-9A-Z]{8}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(track(rapidCode).path("status").asText())
+                && track(rapidCode).path("tasks").isEmpty());
+        assertThat(submitForm("scale-up-grant-application", Map.of("projectTitle", "Not invited")).getStatusCode())
+                .as("invitation only: no public form").isEqualTo(HttpStatus.NOT_FOUND);
+
+        String caseId = people.awaitCase(reference);
+        String inCase = "processInstanceBusinessKey=" + reference;
+        people.submit("dana", people.awaitTask("dana", "assignee=dana&taskDefinitionKey=UserTask_DeclareConflict"
+                + "&processVariables=caseId_eq_" + caseId), Map.of("hasConflict", true));
+        people.declareNoConflicts(caseId, List.of("milan", "noor"));
+        String call = people.awaitTask("milan", inCase + "&taskDefinitionKey=UserTask_EarlyCall");
+        assertThat(people.get("milan", "/task/" + call + "/form-variables").path("callAvailability").path("value").asText())
+                .isEqualTo("Mañanas entre semana");
+        people.claimAndSubmit("milan", call, Map.of("earlyCallHeldOn", LocalDate.now().toString(), "earlyCallNotes", "Socias en cinco ciudades."));
+        for (String member : List.of("milan", "noor")) {
+            String review = people.awaitTask(member, inCase + "&taskDefinitionKey=UserTask_Review&assignee=" + member);
+            assertThat(people.get(member, "/task/" + review + "/form-variables").path("rapidGrantReference").path("value").asText())
+                    .isEqualTo(rapidReference);
+            people.submit(member, review, Map.of("scoreImpact", 5, "scoreFeasibility", 4, "scoreBudget", 4, "scoreCommunity", 5,
+                    "recommendation", "fund", "reviewComment", ""));
+        }
+        probedByTheRecused(people, caseId, reference);
+        people.claimAndSubmit("noor", people.awaitTask("noor", inCase + "&taskDefinitionKey=UserTask_Decide"), Map.of("determination", "approve"));
+
+        var financeTool = new FinanceToolOverRest(http, "hiro");
+        JsonNode[] fetched = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (fetched[0] = financeTool.fetch(reference)).size() == 1);
+        assertThat(fetched[0].get(0).at("/variables/amount/value").asInt()).isEqualTo(35000);
+        financeTool.pay(fetched[0].get(0).path("id").asText(), "BANK-2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "report-due".equals(track(code).path("status").asText()));
+        for (String kind : List.of("interim", "final")) {
+            holderSubmits(code, "grant-report", report("Hecho: " + kind), Map.of("reportKind", kind));
+            people.claimAndSubmit("milan", people.awaitTask("milan", inCase + "&taskDefinitionKey=UserTask_ReviewReport"),
+                    Map.of("reportOutcome", "accept"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "completed".equals(track(code).path("status").asText()));
+        assertThat(people.get("dana", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference))
+                .as("the recusal outlives the case").isEmpty();
+        return reference;
     }
 
     @Test
@@ -215,12 +290,20 @@ class RapidGrantOverRestTest {
     }
 
     private ResponseEntity<JsonNode> submit(String language, Map<String, Object> values) {
+        return submitForm("rapid-grant-application", values, language);
+    }
+
+    private ResponseEntity<JsonNode> submitForm(String formId, Map<String, Object> values) {
+        return submitForm(formId, values, null);
+    }
+
+    private ResponseEntity<JsonNode> submitForm(String formId, Map<String, Object> values, String language) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (language != null) {
             headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
-        return http.exchange("/api/forms/rapid-grant-application/submissions", HttpMethod.POST, new HttpEntity<>(values, headers),
+        return http.exchange("/api/forms/" + formId + "/submissions", HttpMethod.POST, new HttpEntity<>(values, headers),
                 JsonNode.class);
     }
 

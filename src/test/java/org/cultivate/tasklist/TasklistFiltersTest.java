@@ -71,7 +71,7 @@ class TasklistFiltersTest {
         assertThat(filterNames("femi")).containsExactlyInAnyOrder("My mentees", "Waiting for the mentors", "Overdue mentees",
                 "Leader onboardings");
         assertThat(filterNames("gita")).containsExactlyInAnyOrder("My coordinator tasks", "Waiting for the coordinators",
-                "Overdue coordinator tasks", "Leader onboardings", "Rapid grants");
+                "Overdue coordinator tasks", "Leader onboardings", "Rapid grants", "Larger grants");
         assertThat(groupGrants("Leader onboardings")).extracting(Authorization::getGroupId)
                 .containsExactlyInAnyOrder(Groups.MENTORS, Groups.COORDINATORS);
     }
@@ -79,11 +79,14 @@ class TasklistFiltersTest {
     @Test
     void theGrantsCommitteeAndFinanceHaveTheirOwnQueuesAndShareTheDeclarationsFilterWithTheConductCommittee() {
         assertThat(filterNames("dana")).containsExactlyInAnyOrder("My grants", "Waiting for the grants committee", "Overdue grants",
-                "Rapid grants", "Conflict declarations");
+                "Rapid grants", "Larger grants", "Grant reports", "Conflict declarations");
         assertThat(filterNames("hiro")).containsExactlyInAnyOrder("My payments", "Waiting for finance", "Overdue payments",
                 "Grant payments");
         assertThat(groupGrants("Rapid grants")).extracting(Authorization::getGroupId)
                 .containsExactlyInAnyOrder(Groups.GRANTS_COMMITTEE, Groups.COORDINATORS);
+        assertThat(groupGrants("Larger grants")).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder(Groups.GRANTS_COMMITTEE, Groups.COORDINATORS);
+        assertThat(groupGrants("Grant reports")).extracting(Authorization::getGroupId).containsExactly(Groups.GRANTS_COMMITTEE);
         assertThat(groupGrants("Conflict declarations")).extracting(Authorization::getGroupId)
                 .containsExactlyInAnyOrder(Groups.CONDUCT_COMMITTEE, Groups.GRANTS_COMMITTEE);
     }
