@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cultivate.system.CommitteeOverRest;
 import org.cultivate.system.HolderOverRest;
+import org.cultivate.system.TestPostgres;
 import org.cultivate.system.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Rapid grants the way people work them, in the default profile with its demo users and a real
- * SMTP server (GreenMail): the applicant through the public API with their tracking code, the
+ * Rapid grants and the larger grants they lead to, the way people work them, in the default profile
+ * with its demo users, on PostgreSQL, with a real SMTP server (GreenMail): the applicant through the public API with their tracking code, the
  * grants committee through {@code /engine-rest} as Tasklist does (reading each task's deployed
  * form, submitting only what it shows), a finance tool over REST, timers on demand; a recused
  * member probes every door.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:cultivate-grants;DB_CLOSE_DELAY=-1",
         "cultivate.tracking.lookups-per-minute=10000",
         "logging.level.com.icegreen.greenmail=warn"})
 class RapidGrantOverRestTest {
@@ -59,7 +59,12 @@ class RapidGrantOverRestTest {
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
+    static void mailAndDatabase(DynamicPropertyRegistry registry) {
+        // the demo users of the default profile, on PostgreSQL
+        Map<String, String> database = TestPostgres.newDatabase("grants_over_rest");
+        registry.add("spring.datasource.url", () -> database.get("POSTGRES_URL"));
+        registry.add("spring.datasource.username", () -> database.get("POSTGRES_USER"));
+        registry.add("spring.datasource.password", () -> database.get("POSTGRES_PASSWORD"));
         registry.add("MAIL_HOST", () -> "127.0.0.1");
         registry.add("MAIL_PORT", () -> SMTP_PORT);
     }
