@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Conflicts of interest, one mechanism for every process. Every member of the case's group either
  * declares none and is cleared for the case, or is recused: by declaring a conflict (nobody asks
- * why), or automatically when the case names them (by user id or e-mail address). A recused
+ * why), or automatically when the case names them (by user id or e-mail address) or comes from an
+ * organisation they belong to (their stated {@link Affiliations}). A recused
  * member loses the case everywhere (tasks, variables, history) through the engine's
  * authorizations; the case's log ({@value #RECUSALS}) records who was recused, how and when.
  *
@@ -32,6 +35,7 @@ import org.springframework.stereotype.Service;
  * <pre>{@code
  * <camunda:property name="cultivate.conflicts.group" value="conduct-committee" />
  * <camunda:property name="cultivate.conflicts.namedIn" value="peopleInvolved" />   (variables, comma-separated)
+ * <camunda:property name="cultivate.conflicts.affiliationIn" value="organisation" />   (optional: the applicant's organisation)
  *
  * <bpmn:callActivity calledElement="conflict-declaration" camunda:calledElementBinding="deployment">
  *   <camunda:in source="member" target="member" />
@@ -50,6 +54,7 @@ public class ConflictsOfInterest {
 
     public static final String GROUP_PROPERTY = "cultivate.conflicts.group";
     public static final String NAMED_IN_PROPERTY = "cultivate.conflicts.namedIn";
+    public static final String AFFILIATION_IN_PROPERTY = "cultivate.conflicts.affiliationIn";
     /** The declaration each member makes alone: {@code processes/conflict-declaration.bpmn}. */
     public static final String DECLARATION_PROCESS_KEY = "conflict-declaration";
 
@@ -70,6 +75,7 @@ public class ConflictsOfInterest {
     public static final String CONFLICT_NOTE = "conflictNote";
 
     static final String NAMED_IN_CASE = "named-in-report";
+    static final String SAME_ORGANISATION = "same-organisation";
     static final String DECLARED = "declared";
     private static final Logger log = LoggerFactory.getLogger(ConflictsOfInterest.class);
 
@@ -77,32 +83,40 @@ public class ConflictsOfInterest {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final CaseAuthorizations authorizations;
+    private final Affiliations affiliations;
     private final Clock clock;
 
     public ConflictsOfInterest(IdentityService identityService, RuntimeService runtimeService, TaskService taskService,
-            CaseAuthorizations authorizations, Clock clock) {
+            CaseAuthorizations authorizations, Affiliations affiliations, Clock clock) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.authorizations = authorizations;
+        this.affiliations = affiliations;
         this.clock = clock;
     }
 
     /**
-     * A new case: the group's members, without those that the variables {@code namedIn} name;
-     * those are recused at once.
+     * A new case: the group's members, without those that the variables {@code namedIn} name and
+     * those belonging to an organisation that the variables {@code affiliationIn} hold; those are
+     * recused at once.
      */
-    public void openCase(DelegateExecution execution, String group, List<String> namedIn) {
+    public void openCase(DelegateExecution execution, String group, List<String> namedIn, List<String> affiliationIn) {
         String caseText = namedIn.stream().map(execution::getVariable).filter(Objects::nonNull)
                 .map(Object::toString).reduce("", (all, text) -> all + "\n" + text);
+        Set<String> organisations = affiliationIn.stream().map(execution::getVariable).filter(value -> value instanceof String text
+                && !text.isBlank()).map(value -> Affiliations.key((String) value)).collect(Collectors.toSet());
         var members = new ArrayList<String>();
         var recused = new ArrayList<String>();
         var recusals = new ArrayList<Map<String, String>>();
         for (User member : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
-            if (isNamedIn(caseText, member)) {
+            String how = isNamedIn(caseText, member) ? NAMED_IN_CASE
+                    : !organisations.isEmpty() && affiliations.keysOf(member.getId()).stream().anyMatch(organisations::contains)
+                    ? SAME_ORGANISATION : null;
+            if (how != null) {
                 authorizations.revokeCase(execution.getProcessInstanceId(), member.getId());
                 recused.add(member.getId());
-                recusals.add(entry(member.getId(), NAMED_IN_CASE, null));
+                recusals.add(entry(member.getId(), how, null));
             } else {
                 members.add(member.getId());
             }
@@ -112,7 +126,8 @@ public class ConflictsOfInterest {
         execution.setVariable(RECUSED_MEMBERS, recused);
         execution.setVariable(RECUSALS, recusals);
         if (!recused.isEmpty()) {
-            log.info("Case {}: {} member(s) recused because the case names them", execution.getProcessInstanceId(), recused.size());
+            log.info("Case {}: {} member(s) recused because the case names them or their organisation", execution.getProcessInstanceId(),
+                    recused.size());
         }
     }
 

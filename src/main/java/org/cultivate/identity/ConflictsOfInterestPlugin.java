@@ -32,10 +32,11 @@ public class ConflictsOfInterestPlugin extends AbstractProcessEnginePlugin {
                     return;
                 }
                 List<String> namedIn = ProcessProperties.values(process, ConflictsOfInterest.NAMED_IN_PROPERTY);
+                List<String> affiliationIn = ProcessProperties.values(process, ConflictsOfInterest.AFFILIATION_IN_PROPERTY);
                 // built in: before the BPMN's own listeners, and never skipped with them
                 definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
                     if (execution.getSuperExecution() == null) {
-                        mechanism(execution).openCase(execution, group.get(0), namedIn);
+                        mechanism(execution).openCase(execution, group.get(0), namedIn, affiliationIn);
                     }
                 });
             }

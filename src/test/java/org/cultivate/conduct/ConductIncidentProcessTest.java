@@ -144,7 +144,7 @@ class ConductIncidentProcessTest {
         committee("alice", "bob", "chidi");
         var conflicts = new ConflictsOfInterest(processEngine.getIdentityService(), processEngine.getRuntimeService(),
                 processEngine.getTaskService(), new CaseAuthorizations(processEngine.getAuthorizationService(),
-                processEngine.getTaskService()), Clock.systemUTC());
+                processEngine.getTaskService()), member -> java.util.Set.of(), Clock.systemUTC());
         Mocks.register("conflictsOfInterest", conflicts);
         Mocks.register("openCaseDelegate", new OpenCaseDelegate(Period.ofMonths(6)));
         Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(conflicts));

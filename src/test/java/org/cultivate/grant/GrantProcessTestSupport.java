@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.cultivate.identity.Affiliations;
 import org.cultivate.identity.CaseAuthorizations;
 import org.cultivate.identity.ConflictsOfInterest;
 import org.cultivate.identity.RecordConflictDeclarationDelegate;
@@ -73,11 +74,12 @@ final class GrantProcessTestSupport {
         identity.deleteGroup(COMMITTEE);
     }
 
-    /** The beans of the shared parts: conflict declarations, the ledger's delegates, reviews, payment, reports, mail. */
-    static void registerSharedBeans(ProcessEngine engine, GrantLedger ledger, GrantSettings settings, List<Map<String, Object>> mails) {
+    /** The beans of the shared parts: conflict declarations with the members' affiliations, the ledger's delegates, reviews, payment, reports, mail. */
+    static void registerSharedBeans(ProcessEngine engine, GrantLedger ledger, GrantSettings settings, List<Map<String, Object>> mails,
+            Affiliations affiliations) {
         Mocks.register("sendEmailDelegate", (JavaDelegate) execution -> mails.add(execution.getVariablesLocal()));
         var conflicts = new ConflictsOfInterest(engine.getIdentityService(), engine.getRuntimeService(), engine.getTaskService(),
-                new CaseAuthorizations(engine.getAuthorizationService(), engine.getTaskService()), Clock.systemUTC());
+                new CaseAuthorizations(engine.getAuthorizationService(), engine.getTaskService()), affiliations, Clock.systemUTC());
         Mocks.register("conflictsOfInterest", conflicts);
         Mocks.register("recordConflictDeclarationDelegate", new RecordConflictDeclarationDelegate(conflicts));
         Mocks.register("recordGrantApplicationDelegate", new RecordApplicationDelegate(ledger, settings, Clock.systemUTC()));

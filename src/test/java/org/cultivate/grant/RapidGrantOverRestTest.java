@@ -233,6 +233,39 @@ class RapidGrantOverRestTest {
     }
 
     @Test
+    void aMemberWhoStatedTheApplicantsOrganisationIsRecusedAutomatically() {
+        assertThat(affiliations("milan", Map.of("organisations", List.of(" "))).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(affiliations("milan", Map.of()).getBody().path("errors").findValuesAsText("field")).containsExactly("organisations");
+        ResponseEntity<JsonNode> stated = affiliations("milan", Map.of("organisations", List.of("PyLadies  sevilla", "Wikimedia España")));
+        assertThat(stated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new CommitteeOverRest(http).get("milan", "/api/me/affiliations").path("organisations")).extracting(JsonNode::asText)
+                .containsExactly("PyLadies  sevilla", "Wikimedia España");
+        try {
+            var values = new java.util.HashMap<>(application("org-recusal@example.org", 900, 2));
+            values.put("applicantType", "organisation");
+            values.put("organisation", "PyLadies Sevilla");
+            ResponseEntity<JsonNode> submitted = submit(null, values);
+            assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
+            String reference = submitted.getBody().path("reference").asText();
+            String caseId = new CommitteeOverRest(http).awaitCase(reference);
+            await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.getVariable(caseId, "recusals") != null);
+            assertThat(runtimeService.getVariable(caseId, "recusedMembers")).isEqualTo(List.of("milan"));
+            assertThat(runtimeService.getVariable(caseId, "committeeMembers")).isEqualTo(List.of("dana", "noor"));
+            assertThat(new CommitteeOverRest(http).get("milan", "/task?processVariables=caseId_eq_" + caseId)).isEmpty();
+            assertThat(new CommitteeOverRest(http).get("milan", "/process-instance?businessKey=" + reference)).isEmpty();
+        } finally {
+            affiliations("milan", Map.of("organisations", List.of()));
+        }
+    }
+
+    private ResponseEntity<JsonNode> affiliations(String member, Map<String, Object> body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(member, member);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/api/me/affiliations", HttpMethod.PUT, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    @Test
     void theAnnualCapCountsEveryRequestOfTheSameApplicantInTheFiscalYear() {
         String first = submit(null, application("Kofi.Cap@Example.org", 5000, 3)).getBody().path("trackingCode").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> "in-review".equals(track(first).path("status").asText()));

@@ -77,6 +77,8 @@ class RapidGrantProcessTest {
     private boolean banned;
     private GrantLedger.ApplicantHistory history = new GrantLedger.ApplicantHistory(BigDecimal.ZERO, 0, 0);
     private GrantLedger.TrackRecord trackRecord = new GrantLedger.TrackRecord(1, 0);
+    /** The organisations members stated, as {@code Affiliations} keys. */
+    private final Map<String, java.util.Set<String>> affiliations = new java.util.HashMap<>();
     /** The larger grants the invitations started: their variables. */
     private final List<Map<String, Object>> scaleUps = new ArrayList<>();
 
@@ -90,7 +92,7 @@ class RapidGrantProcessTest {
         when(ledger.trackRecordOf(anyString())).thenAnswer(invocation -> trackRecord);
         when(ledger.byApplicant(anyString())).thenReturn(List.of(new GrantLedger.Entry(REFERENCE, PROCESS_KEY, "ada@example.org",
                 "individual", "Python Nigeria", new BigDecimal("1500"), "EUR", "closed", LocalDate.now(), null, null)));
-        registerSharedBeans(processEngine, ledger, settings, mails);
+        registerSharedBeans(processEngine, ledger, settings, mails, member -> affiliations.getOrDefault(member, java.util.Set.of()));
         Mocks.register("caseTracking", new RecordingTracking(REFERENCE, timeline));
         Mocks.register("checkBanListDelegate", (JavaDelegate) execution -> {
             execution.setVariable("banInForce", banned);
@@ -272,8 +274,14 @@ class RapidGrantProcessTest {
     @Test
     void theApplicantWithdrawsDuringTheReviewAndEverythingWaitingEnds() {
         // a start without the checkbox (a script over /engine-rest may leave it out): no consent
+        // milan belongs to the applicant's organisation, written his way: recused at once, never asked
+        affiliations.put("milan", java.util.Set.of(org.cultivate.identity.Affiliations.key(" PyLadies  LAGOS")));
         ProcessInstance grant = apply(application(3).putValue(PUBLISH_CONSENT, null));
         runJobs();
+        assertThat(runtimeService().getVariable(grant.getId(), ConflictsOfInterest.COMMITTEE_MEMBERS)).isEqualTo(List.of("dana", "noor"));
+        assertThat((List<?>) runtimeService().getVariable(grant.getId(), ConflictsOfInterest.RECUSALS))
+                .extracting(entry -> ((Map<?, ?>) entry).get("member") + " " + ((Map<?, ?>) entry).get("how"))
+                .containsExactly("milan same-organisation");
         assertThat(grant).hasPassed("Gateway_CommentsClosed").hasNotPassed("UserTask_CommentWindow");
         declare("dana", false, LABEL);
 

@@ -74,7 +74,7 @@ class ScaleUpGrantProcessTest {
         createCommittee(processEngine);
         when(ledger.find(anyString())).thenReturn(java.util.Optional.empty());
         when(ledger.historyOf(anyString(), any(), anyString())).thenReturn(new GrantLedger.ApplicantHistory(BigDecimal.ZERO, 0, 0));
-        registerSharedBeans(processEngine, ledger, new GrantSettings("EUR", MonthDay.of(7, 1), null, 2, null, true), mails);
+        registerSharedBeans(processEngine, ledger, new GrantSettings("EUR", MonthDay.of(7, 1), null, 2, null, true), mails, member -> java.util.Set.of());
         Mocks.register("caseTracking", new RecordingTracking(REFERENCE, timeline));
         Mocks.register("planEarlyCallDelegate", new PlanEarlyCallDelegate(java.time.Clock.systemUTC()));
     }

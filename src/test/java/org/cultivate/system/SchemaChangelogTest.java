@@ -20,7 +20,7 @@ class SchemaChangelogTest {
     void liquibaseRecordsTheEnginesChangesetsThenCultivates() {
         assertThat(jdbc.queryForList("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED", String.class))
                 .startsWith(LiquibaseStartup.CAMUNDA_BASELINE)
-                .containsSubsequence("7.24.0-tag", "1-baseline", "2-task-due-date-index", "onboarding-1-leaders", "onboarding-2-mentors", "grant-1-ledger", "grant-2-comments", "grant-3-late-reports")
+                .containsSubsequence("7.24.0-tag", "1-baseline", "2-task-due-date-index", "3-member-affiliations", "onboarding-1-leaders", "onboarding-2-mentors", "grant-1-ledger", "grant-2-comments", "grant-3-late-reports")
                 .doesNotHaveDuplicates();
     }
 
