@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import jakarta.servlet.http.HttpServletRequest;
 import org.cultivate.system.ApiProblem;
+import org.cultivate.system.RateLimiter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,11 +49,14 @@ class GrantCommentsController {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final GrantComments comments;
+    private final RateLimiter limit;
 
-    GrantCommentsController(RuntimeService runtimeService, ManagementService managementService, GrantComments comments) {
+    GrantCommentsController(RuntimeService runtimeService, ManagementService managementService, GrantComments comments,
+            @Qualifier("communityComments") RateLimiter limit) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.comments = comments;
+        this.limit = limit;
     }
 
     /** One application as the public reads it; the window closes at {@code commentsCloseAt}. */
@@ -67,7 +73,8 @@ class GrantCommentsController {
 
     @PostMapping("/api/grants/{reference}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> comment(@PathVariable String reference, @RequestBody JsonNode body) {
+    Map<String, Object> comment(@PathVariable String reference, @RequestBody JsonNode body, HttpServletRequest request) {
+        limit.acquireOrRefuse(request.getRemoteAddr(), "comments");
         if (openCase(reference) == null) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "Not open for comment",
                     "No application with this reference is open for comment now.");

@@ -10,6 +10,8 @@ import org.cultivate.intake.CaseTrackingRepository.Update;
 import org.cultivate.intake.HolderTasks.HolderTask;
 import org.cultivate.intake.HolderTasks.HolderTaskForm;
 import org.cultivate.system.ApiProblem;
+import org.cultivate.system.RateLimiter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class TrackingController {
 
     private final CaseTrackingRepository repository;
-    private final LookupRateLimiter rateLimiter;
+    private final RateLimiter rateLimiter;
     private final HolderTasks holderTasks;
 
-    TrackingController(CaseTrackingRepository repository, LookupRateLimiter rateLimiter, HolderTasks holderTasks) {
+    TrackingController(CaseTrackingRepository repository, @Qualifier("trackingLookups") RateLimiter rateLimiter, HolderTasks holderTasks) {
         this.repository = repository;
         this.rateLimiter = rateLimiter;
         this.holderTasks = holderTasks;
@@ -77,10 +79,7 @@ class TrackingController {
     }
 
     private TrackedCase lookUp(String code, HttpServletRequest request) {
-        long retryAfter = rateLimiter.acquire(request.getRemoteAddr());
-        if (retryAfter > 0) {
-            throw new TooManyLookups(retryAfter);
-        }
+        rateLimiter.acquireOrRefuse(request.getRemoteAddr(), "tracking lookups");
         // The code itself is never compared: it is hashed, and the hash is the key of the lookup,
         // so response times say nothing about how close a guess came.
         var found = TrackingCodes.looksLikeCode(code)
@@ -88,22 +87,5 @@ class TrackingController {
                 : Optional.<TrackedCase>empty();
         return found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown tracking code",
                 "No case has this tracking code. Check that it was copied whole."));
-    }
-
-    static final class TooManyLookups extends ApiProblem {
-        private final long retryAfterSeconds;
-
-        TooManyLookups(long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "Too many lookups",
-                    "Too many tracking lookups from your address. Try again in " + retryAfterSeconds + " seconds.");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-            return headers;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.cultivate.intake;
+package org.cultivate.system;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LookupRateLimiterTest {
+class RateLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:10Z"));
-    private final LookupRateLimiter limiter = new LookupRateLimiter(clock, 3);
+    private final RateLimiter limiter = new RateLimiter(clock, 3, Duration.ofMinutes(1));
 
     @Test
     void allowsTheLimitPerClientAndMinuteThenSaysHowLongToWait() {
@@ -24,6 +25,21 @@ class LookupRateLimiterTest {
 
         clock.advance(Duration.ofSeconds(50));
         assertThat(limiter.acquire("10.0.0.1")).as("a new minute").isZero();
+    }
+
+    @Test
+    void anHourlyLimitCountsTheHourAndRefusesWithAProblemThatSaysWhenToComeBack() {
+        RateLimiter hourly = new RateLimiter(clock, 2, Duration.ofHours(1));
+        hourly.acquireOrRefuse("10.0.0.1", "comments");
+        hourly.acquireOrRefuse("10.0.0.1", "comments");
+        assertThatThrownBy(() -> hourly.acquireOrRefuse("10.0.0.1", "comments")).isInstanceOfSatisfying(ApiProblem.class, problem -> {
+            assertThat(problem.status()).isEqualTo(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(problem.headers().getFirst("Retry-After")).isEqualTo(Long.toString(60 * 60 - 10));
+            assertThat(problem.title()).isEqualTo("Too many comments");
+        });
+        clock.advance(Duration.ofMinutes(59).plusSeconds(50));
+        assertThat(hourly.acquire("10.0.0.1")).as("the next hour").isZero();
+        assertThatThrownBy(() -> new RateLimiter(clock, 0, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
