@@ -398,6 +398,25 @@ class RapidGrantProcessTest {
     }
 
     @Test
+    void theGranteeWithdrawsAfterTheApprovalBeforeThePaymentWhichStopsAndFinanceIsTold() {
+        ProcessInstance grant = approved(application(3));
+        assertThat(externalTaskService().createExternalTaskQuery().topicName(PAYMENT_TOPIC).count()).isOne();
+        Task withdraw = task("UserTask_WithdrawBeforePayment");
+        assertThat(formKey(withdraw)).isEqualTo("withdraw-application");
+        assertThat(taskService().getIdentityLinksForTask(withdraw.getId())).as("a holder task").isEmpty();
+        complete(withdraw, withVariables("withdrawConfirmed", true, "withdrawReason", ""));
+        runJobs();
+
+        assertThat(externalTaskService().createExternalTaskQuery().topicName(PAYMENT_TOPIC).count()).as("the payment is gone").isZero();
+        assertThat(mail(mails, "grant-payment-withdrawn")).containsEntry("toGroup", "finance").doesNotContainKeys("to", "amount");
+        assertThat(grant).isEnded().hasPassed("CallActivity_Funding", "EndEvent_WithdrawnBeforePayment")
+                .hasNotPassed("ServiceTask_ReadTrackRecord").variables().containsEntry("grantWithdrawn", true);
+        assertThat(timeline).last().asString().startsWith("withdrawn: You withdrew your application before the payment.");
+        verify(ledger).setStatus(REFERENCE, "withdrawn");
+        verify(ledger, never()).setStatus(REFERENCE, "paid");
+    }
+
+    @Test
     void aGranteeWithATrackRecordIsInvitedByTheTableAndTheInvitationLapses() {
         trackRecord = new GrantLedger.TrackRecord(2, 0);
         ProcessInstance grant = approved(application(3));

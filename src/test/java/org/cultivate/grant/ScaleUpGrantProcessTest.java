@@ -48,7 +48,7 @@ import static org.mockito.Mockito.when;
 @Deployment(resources = {"processes/scale-up-grant.bpmn", "processes/grant-funding.bpmn", "processes/grant-payment.bpmn",
         "processes/conflict-declaration.bpmn", "forms/scale-up-grant-application.form", "forms/scale-up-early-call.form",
         "forms/scale-up-review.form", "forms/scale-up-decision.form", "forms/grant-report.form", "forms/review-grant-report.form",
-        "forms/follow-up-report.form", "forms/record-payment.form", "forms/conflict-declaration.form"})
+        "forms/follow-up-report.form", "forms/record-payment.form", "forms/conflict-declaration.form", "forms/withdraw-application.form"})
 class ScaleUpGrantProcessTest {
 
     private static final String REFERENCE = "SUG-TEST0001";
@@ -194,6 +194,23 @@ class ScaleUpGrantProcessTest {
         runJobs();
         assertThat(grant).isEnded().hasPassed("Gateway_AnyReviewer", "UserTask_DecideByCoordinators", "EndEvent_Declined")
                 .hasNotPassed("UserTask_Review");
+    }
+
+    @Test
+    void theApplicantWithdrawsDuringTheReviewAndEverythingWaitingEnds() {
+        ProcessInstance grant = apply();
+        runJobs();
+        declare("dana", false, LABEL);
+        Task withdraw = task("UserTask_Withdraw");
+        assertThat(formKey(withdraw)).isEqualTo("withdraw-application");
+        assertThat(taskService().getIdentityLinksForTask(withdraw.getId())).as("a holder task is nobody's in Tasklist").isEmpty();
+        complete(withdraw, withVariables("withdrawConfirmed", true, "withdrawReason", "Another funder said yes."));
+
+        assertThat(grant).isEnded().hasPassed("ServiceTask_RecordWithdrawn", "EndEvent_ProposalWithdrawn", "EndEvent_Withdrawn")
+                .hasNotPassed("ServiceTask_RecordDeclined", "CallActivity_Funding");
+        assertThat(taskService().createTaskQuery().list()).as("the early call and the declarations end with it").isEmpty();
+        assertThat(timeline).last().isEqualTo("withdrawn: You withdrew your application. Nothing more will happen with it.");
+        verify(ledger).setStatus(REFERENCE, "withdrawn");
     }
 
     /** What the invitation starts the case with (StartScaleUpGrantDelegate). */
