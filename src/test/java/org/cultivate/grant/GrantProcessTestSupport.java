@@ -1,14 +1,17 @@
 package org.cultivate.grant;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,6 +30,9 @@ import static org.cultivate.grant.RapidGrantProcess.COMMITTEE;
 import static org.cultivate.grant.RapidGrantProcess.CRITERIA;
 import static org.cultivate.grant.RapidGrantProcess.RECOMMENDATION;
 import static org.cultivate.grant.RapidGrantProcess.REVIEW_COMMENT;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
 
 /**
  * What the process tests of the grant processes share: the grants committee, Cultivate's own
@@ -55,6 +61,26 @@ final class GrantProcessTestSupport {
             assertThat(execution.getProcessBusinessKey()).isEqualTo(reference);
             timeline.add(status + ": " + message);
         }
+    }
+
+    /**
+     * Ready for a grant process's test: the assertions on this engine, the committee, the ledger's
+     * answers for an applicant without history, the shared beans and the recorded tracking.
+     */
+    static void wire(ProcessEngine engine, GrantLedger ledger, GrantSettings settings, List<Map<String, Object>> mails,
+            Affiliations affiliations, String reference, List<String> timeline) {
+        BpmnAwareTests.init(engine);
+        createCommittee(engine);
+        when(ledger.find(anyString())).thenReturn(Optional.empty());
+        when(ledger.historyOf(anyString(), any(), anyString())).thenReturn(new GrantLedger.ApplicantHistory(BigDecimal.ZERO, 0, 0));
+        registerSharedBeans(engine, ledger, settings, mails, affiliations);
+        Mocks.register("caseTracking", new RecordingTracking(reference, timeline));
+    }
+
+    static void unwire(ProcessEngine engine) {
+        deleteCommittee(engine);
+        Mocks.reset();
+        BpmnAwareTests.reset();
     }
 
     static void createCommittee(ProcessEngine engine) {

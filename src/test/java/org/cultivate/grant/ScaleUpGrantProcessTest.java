@@ -29,14 +29,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.cultivate.grant.GrantProcessTestSupport.*;
 import static org.cultivate.grant.RapidGrantProcess.*;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -70,20 +67,14 @@ class ScaleUpGrantProcessTest {
 
     @BeforeEach
     void wireBeans() {
-        init(processEngine);
-        createCommittee(processEngine);
-        when(ledger.find(anyString())).thenReturn(java.util.Optional.empty());
-        when(ledger.historyOf(anyString(), any(), anyString())).thenReturn(new GrantLedger.ApplicantHistory(BigDecimal.ZERO, 0, 0));
-        registerSharedBeans(processEngine, ledger, new GrantSettings("EUR", MonthDay.of(7, 1), null, 2, null, true), mails, member -> java.util.Set.of());
-        Mocks.register("caseTracking", new RecordingTracking(REFERENCE, timeline));
+        wire(processEngine, ledger, new GrantSettings("EUR", MonthDay.of(7, 1), null, 2, null, true), mails, member -> java.util.Set.of(),
+                REFERENCE, timeline);
         Mocks.register("planEarlyCallDelegate", new PlanEarlyCallDelegate(java.time.Clock.systemUTC()));
     }
 
     @AfterEach
     void reset() {
-        deleteCommittee(processEngine);
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        unwire(processEngine);
     }
 
     @Test
