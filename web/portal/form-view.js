@@ -3,6 +3,7 @@
 // tasks on the tracking page are this one piece.
 import { Form } from '@bpmn-io/form-js';
 import { ApiError } from './api.js';
+import { countWords } from './word-count.js';
 import { has, language, t } from './i18n.js';
 import { el } from '../shared/el.js';
 
@@ -109,7 +110,16 @@ export function formView({ schema, translations = {}, data = {}, headingLevel = 
   const formJs = new Form({ container, debounce: false });
   const validator = formJs.get('validator');
   const validateFieldInstance = validator.validateFieldInstance.bind(validator);
-  validator.validateFieldInstance = (instance, value) => validateFieldInstance(instance, value).map(translateFormJsMessage);
+  const fields = formJs.get('formFieldRegistry');
+  // form-js knows no word limit: the one the server keeps (cultivate.maxWords), checked here as the reader types
+  validator.validateFieldInstance = (instance, value) => {
+    const errors = validateFieldInstance(instance, value).map(translateFormJsMessage);
+    const maxWords = Number(fields.get(instance.id)?.properties?.['cultivate.maxWords']);
+    if (maxWords > 0 && countWords(value) > maxWords) {
+      errors.push(t('rule.maxWords', { limit: new Intl.NumberFormat(language()).format(maxWords) }));
+    }
+    return errors;
+  };
 
   /** Puts the cursor in the first field with an error, once form-js has drawn the errors. */
   const focusFirstError = () => setTimeout(() => container.querySelector('[aria-invalid="true"]')?.focus());

@@ -153,7 +153,7 @@ final class SubmissionValidator {
         field.maxLength().filter(max -> length > max).ifPresent(max -> {
             throw new Invalid("maxLength", max, "must have at most " + max + " characters.");
         });
-        field.maxWords().filter(max -> words(text) > max).ifPresent(max -> {
+        field.maxWords().filter(max -> WordCount.of(text) > max).ifPresent(max -> {
             throw new Invalid("maxWords", max, "must have at most " + max + " words.");
         });
         field.pattern().filter(pattern -> !pattern.matcher(text).find()).ifPresent(pattern -> {
@@ -284,11 +284,6 @@ final class SubmissionValidator {
             });
         }
         return text;
-    }
-
-    private static int words(String text) {
-        String trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }
 
     /** A date field's span after another date of the form ({@code cultivate.after}): checked once both are dates. */

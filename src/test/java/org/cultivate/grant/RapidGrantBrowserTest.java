@@ -47,7 +47,14 @@ class RapidGrantBrowserTest {
             field(browser, "Community or affiliate").sendKeys("Python Ghana");
             field(browser, "Project title").sendKeys("PyData Accra meetup");
             field(browser, "Summary of the project").sendKeys("Six monthly meetups for data people in Accra, with talks and workshops.");
-            field(browser, "Goals and measures of success").sendKeys("Six meetups, 40 people at each.");
+            // the word limit is the server's, counted the same way as the applicant types
+            WebElement goals = field(browser, "Goals and measures of success");
+            goals.sendKeys("word ".repeat(301));
+            field(browser, "Amount requested").click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"),
+                    "Please write at most 300 words."));
+            // as a person does: select all and type over it (clear() would not tell form-js)
+            goals.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "Six meetups, 40 people at each.");
             LocalDate start = LocalDate.now().plusDays(10);
             pickDate(driver, field(browser, "Start date"), start);
             pickDate(driver, field(browser, "End date"), start.plusMonths(3));
