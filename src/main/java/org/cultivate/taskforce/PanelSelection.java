@@ -1,0 +1,185 @@
+package org.cultivate.taskforce;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * Chooses a task force: at most {@code seats} applicants who keep every quota (at least and at most
+ * so many members with a region, a language, a gender, an experience level) with the highest total
+ * score. An integer program solved by ojAlgo, in three rounds: the smallest relaxation of the
+ * quotas that makes them feasible (none when they are), the highest total score within them, and
+ * among the panels with that score the one whose members applied earliest, so that equal scores
+ * are broken the same way every time.
+ */
+final class PanelSelection {
+
+    /** Scores are compared to a thousandth: a weighted mean of 1–5 needs no more. */
+    private static final int SCORE_SCALE = 1000;
+
+    private PanelSelection() {
+    }
+
+    /**
+     * One applicant, in the order they applied: their score, and for each category (region,
+     * language, …) the values they have; an applicant may have several (the languages they speak).
+     */
+    record Applicant(String id, double score, Map<String, Set<String>> categories) {
+
+        boolean has(Quota quota) {
+            return categories.getOrDefault(quota.category(), Set.of()).contains(quota.value());
+        }
+    }
+
+    /** At least {@code min} and at most {@code max} members with this value of this category; either may be absent. */
+    record Quota(String category, String value, Integer min, Integer max) {
+    }
+
+    /** How far a quota had to give for any panel to exist: {@code fewer} members than its minimum, or {@code more} than its maximum. */
+    record Relaxation(Quota quota, int fewer, int more) {
+
+        /** In the committee's words: "one fewer member with region ESEAP than the minimum of 2". */
+        String words() {
+            String what = " with " + quota.category() + " " + quota.value() + " than the ";
+            return fewer > 0 ? count(fewer) + " fewer " + members(fewer) + what + "minimum of " + quota.min()
+                    : count(more) + " more " + members(more) + what + "maximum of " + quota.max();
+        }
+    }
+
+    /** The members in order of score, the reserves in order, the panel's total score, and what gave. */
+    record Panel(List<Applicant> members, List<Applicant> reserves, double totalScore, List<Relaxation> relaxations) {
+
+        boolean balanced() {
+            return relaxations.isEmpty();
+        }
+    }
+
+    static Panel select(List<Applicant> applicants, int seats, List<Quota> quotas) {
+        if (seats < 1) {
+            throw new IllegalArgumentException("A task force has at least one seat");
+        }
+        int n = applicants.size();
+        // round 1: the least the quotas must give
+        Model relaxing = new Model(applicants, seats, quotas);
+        relaxing.slackWeights(1);
+        Optimisation.Result least = relaxing.model.minimise();
+        require(least, "relaxing the quotas");
+        long slack = Math.round(least.getValue());
+        // round 2: the best score within that
+        Model scoring = new Model(applicants, seats, quotas);
+        scoring.slackAtMost(slack);
+        for (int i = 0; i < n; i++) {
+            scoring.chosen[i].weight(scaled(applicants.get(i).score()));
+        }
+        Optimisation.Result best = scoring.model.maximise();
+        require(best, "maximising the score");
+        long score = Math.round(best.getValue());
+        // round 3: among the best, those who applied earliest
+        Model breaking = new Model(applicants, seats, quotas);
+        breaking.slackAtMost(slack);
+        Expression atBest = breaking.model.addExpression("best").lower(score);
+        for (int i = 0; i < n; i++) {
+            atBest.set(breaking.chosen[i], scaled(applicants.get(i).score()));
+            breaking.chosen[i].weight(n - i);
+        }
+        Optimisation.Result earliest = breaking.model.maximise();
+        require(earliest, "breaking ties");
+
+        Comparator<Integer> byScore = Comparator.<Integer>comparingDouble(i -> -applicants.get(i).score()).thenComparing(i -> i);
+        List<Applicant> members = IntStream.range(0, n).filter(i -> earliest.get(i).compareTo(BigDecimal.valueOf(0.5)) > 0).boxed()
+                .sorted(byScore).map(applicants::get).toList();
+        List<Applicant> reserves = IntStream.range(0, n).filter(i -> !members.contains(applicants.get(i))).boxed().sorted(byScore)
+                .map(applicants::get).toList();
+        var relaxations = new ArrayList<Relaxation>();
+        for (Quota quota : quotas) {
+            long with = members.stream().filter(member -> member.has(quota)).count();
+            int fewer = quota.min() == null ? 0 : (int) Math.max(0, quota.min() - with);
+            int more = quota.max() == null ? 0 : (int) Math.max(0, with - quota.max());
+            if (fewer > 0 || more > 0) {
+                relaxations.add(new Relaxation(quota, fewer, more));
+            }
+        }
+        return new Panel(members, reserves, members.stream().mapToDouble(Applicant::score).sum(), relaxations);
+    }
+
+    private static long scaled(double score) {
+        return Math.round(score * SCORE_SCALE);
+    }
+
+    private static void require(Optimisation.Result result, String step) {
+        if (!result.getState().isOptimal()) {
+            throw new IllegalStateException("The selection solver found no optimum " + step + ": " + result.getState());
+        }
+    }
+
+    /** The shared part of every round: one 0/1 variable per applicant, the seats, and each quota with its slack. */
+    private static final class Model {
+
+        final ExpressionsBasedModel model = new ExpressionsBasedModel();
+        final Variable[] chosen;
+        final List<Variable> slacks = new ArrayList<>();
+
+        Model(List<Applicant> applicants, int seats, List<Quota> quotas) {
+            chosen = new Variable[applicants.size()];
+            Expression seated = model.addExpression("seats").upper(seats);
+            for (int i = 0; i < chosen.length; i++) {
+                chosen[i] = model.addVariable("applicant-" + i).binary();
+                seated.set(chosen[i], 1);
+            }
+            for (int q = 0; q < quotas.size(); q++) {
+                Quota quota = quotas.get(q);
+                if (quota.min() != null) {
+                    // members with the value, plus how many fewer are allowed, reach the minimum
+                    Variable fewer = model.addVariable("fewer-" + q).integer().lower(0).upper(quota.min());
+                    Expression atLeast = model.addExpression("min-" + q).lower(quota.min());
+                    atLeast.set(fewer, 1);
+                    with(applicants, quota, atLeast);
+                    slacks.add(fewer);
+                }
+                if (quota.max() != null) {
+                    Variable more = model.addVariable("more-" + q).integer().lower(0).upper(seats);
+                    Expression atMost = model.addExpression("max-" + q).upper(quota.max());
+                    atMost.set(more, -1);
+                    with(applicants, quota, atMost);
+                    slacks.add(more);
+                }
+            }
+        }
+
+        private void with(List<Applicant> applicants, Quota quota, Expression expression) {
+            for (int i = 0; i < chosen.length; i++) {
+                if (applicants.get(i).has(quota)) {
+                    expression.set(chosen[i], 1);
+                }
+            }
+        }
+
+        void slackWeights(int weight) {
+            slacks.forEach(slack -> slack.weight(weight));
+        }
+
+        void slackAtMost(long total) {
+            Expression relaxed = model.addExpression("relaxed").upper(total);
+            slacks.forEach(slack -> relaxed.set(slack, 1));
+        }
+    }
+
+    private static String count(int n) {
+        return n < NUMBERS.length ? NUMBERS[n] : Integer.toString(n);
+    }
+
+    private static String members(int n) {
+        return n == 1 ? "member" : "members";
+    }
+
+    private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+}
