@@ -10,13 +10,14 @@ import org.cultivate.identity.Recusals;
 import org.cultivate.notify.EmailAddresses;
 import org.cultivate.system.ApiProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A grantee's whole history, rapid grants and the larger ones they led to, in one answer:
- * {@code GET /api/grants/history?email=…} for the grants committee and the coordinators. The
+ * {@code POST /api/grants/history} with {@code {"email": "…"}} for the grants committee and the
+ * coordinators (the address in the body, never in a URL that proxies log). The
  * ledger's figures only, nothing of what the applications say; a member recused from a case
  * does not see it here either.
  */
@@ -36,8 +37,12 @@ class GrantHistoryController {
             LocalDate reportDue, String rapidGrantReference) {
     }
 
-    @GetMapping("/api/grants/history")
-    List<HistoryEntry> history(@RequestParam(required = false) String email, Principal reader) {
+    record Grantee(String email) {
+    }
+
+    @PostMapping("/api/grants/history")
+    List<HistoryEntry> history(@RequestBody(required = false) Grantee grantee, Principal reader) {
+        String email = grantee == null ? null : grantee.email();
         if (email == null || !email.contains("@") || email.isBlank() || email.length() > 320) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid e-mail address",
                     "\"email\" is the applicant's e-mail address, which identifies them across grants.");

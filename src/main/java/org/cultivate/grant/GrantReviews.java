@@ -1,6 +1,7 @@
 package org.cultivate.grant;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cultivate.identity.ConflictsOfInterest;
+import org.cultivate.identity.Groups;
 import org.springframework.stereotype.Component;
 
 import static org.cultivate.grant.RapidGrantProcess.CRITERIA;
@@ -46,6 +48,15 @@ public class GrantReviews implements TaskListener {
     }
 
     /** Average score per criterion, the recommendations counted, and each reviewer's comment. */
+    /**
+     * Who else takes a committee task when no member is cleared (all conflicted, or none declared):
+     * the coordinators, as for the determination; nobody else while a member can.
+     * {@code camunda:candidateGroups="${grantReviews.withoutMembers(clearedMembers)}"}
+     */
+    public List<String> withoutMembers(Collection<?> clearedMembers) {
+        return clearedMembers == null || clearedMembers.isEmpty() ? List.of(Groups.COORDINATORS) : List.of();
+    }
+
     public void summarise(DelegateExecution execution) {
         var reviews = new ArrayList<Map<String, Object>>();
         for (String member : cleared(execution)) {

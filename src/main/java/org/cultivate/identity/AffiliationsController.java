@@ -56,7 +56,9 @@ class AffiliationsController {
             }
             for (int i = 0; i < organisations.size(); i++) {
                 String organisation = organisations.get(i);
-                if (organisation == null || organisation.isBlank() || organisation.strip().length() > LONGEST_NAME) {
+                // lower case may be longer ("İ" is two characters): the stored key must fit too
+                if (organisation == null || organisation.isBlank() || organisation.strip().length() > LONGEST_NAME
+                        || Affiliations.key(organisation).length() > LONGEST_NAME) {
                     errors.add(new FieldError("organisations[" + i + "]", "A name of 1 to " + LONGEST_NAME + " characters.", "maxLength",
                             LONGEST_NAME));
                 }

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * Words as a form's word limit ({@code cultivate.maxWords}) counts them, in any script: each
- * Chinese character, kana or Hangul syllable block written without spaces is a word of its own (as
- * word processors count them), and elsewhere a word is a run of letters, marks and digits, joined
- * by an apostrophe or a hyphen ("don't", "co-op", Arabic with its vowel marks). Punctuation and
- * symbols alone are no words. The portal counts the same way as you type.
+ * Chinese character or kana is a word of its own (as word processors count them), and elsewhere a
+ * word is a run of letters, marks and digits, joined by an apostrophe or a hyphen ("don't",
+ * "co-op", Arabic with its vowel marks, Korean between its spaces). Punctuation and symbols alone
+ * are no words. The portal counts the same way as you type (web/portal/word-count.js); characters
+ * newer than Java 17's Unicode 13 may count in a browser and not here.
  */
 final class WordCount {
 

@@ -18,8 +18,8 @@ import org.ojalgo.optimisation.Variable;
  * so many members with a region, a language, a gender, an experience level) with the highest total
  * score. An integer program solved by ojAlgo, in three rounds: the smallest relaxation of the
  * quotas that makes them feasible (none when they are), the highest total score within them, and
- * among the panels with that score the one whose members applied earliest, so that equal scores
- * are broken the same way every time.
+ * among the panels with that score the one whose members' application positions add up least
+ * (earlier applications first), so that equal scores are broken the same way every time.
  */
 final class PanelSelection {
 
@@ -83,7 +83,7 @@ final class PanelSelection {
         Optimisation.Result best = scoring.model.maximise();
         require(best, "maximising the score");
         long score = Math.round(best.getValue());
-        // round 3: among the best, those who applied earliest
+        // round 3: among the best, the smallest sum of application positions
         Model breaking = new Model(applicants, seats, quotas);
         breaking.slackAtMost(slack);
         Expression atBest = breaking.model.addExpression("best").lower(score);

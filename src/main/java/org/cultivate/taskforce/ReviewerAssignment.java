@@ -55,12 +55,16 @@ final class ReviewerAssignment {
         int reviews = applications.stream().mapToInt(application -> Math.min(k, eligible(application, reviewers).size())).sum();
         int even = reviews / reviewers.size();
         int evenUp = (reviews + reviewers.size() - 1) / reviewers.size();
-        for (int widen = 0; widen <= reviews; widen++) {
-            Map<String, List<String>> assigned = flow(applications, reviewers, k, reviews, Math.max(0, even - widen), evenUp + widen);
-            if (assigned != null) {
-                List<String> shortOf = applications.stream().filter(application -> eligible(application, reviewers).size() < k)
-                        .map(Application::id).toList();
-                return new Assignment(Collections.unmodifiableMap(assigned), shortOf);
+        // the narrowest band of loads the conflicts allow, tried at every place around the even load: a
+        // reviewer conflicted on everything pulls the lowest load down without pushing the highest up
+        for (int spread = evenUp - even; spread <= reviews; spread++) {
+            for (int lowest = even; lowest >= Math.max(0, evenUp - spread); lowest--) {
+                Map<String, List<String>> assigned = flow(applications, reviewers, k, reviews, lowest, lowest + spread);
+                if (assigned != null) {
+                    List<String> shortOf = applications.stream().filter(application -> eligible(application, reviewers).size() < k)
+                            .map(Application::id).toList();
+                    return new Assignment(Collections.unmodifiableMap(assigned), shortOf);
+                }
             }
         }
         throw new IllegalStateException("No assignment of " + reviews + " reviews to " + reviewers.size() + " reviewers");

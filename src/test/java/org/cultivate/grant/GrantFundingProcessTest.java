@@ -132,13 +132,31 @@ class GrantFundingProcessTest {
         verify(ledger, never()).setStatus(REFERENCE, "paid");
     }
 
-    /** Starts the funding as the grant processes call it: a grant of {@code months} months, dana recused. */
+    @Test
+    void withNoMemberClearedTheCoordinatorsReviewTheReports() {
+        ProcessInstance funding = fund(3, List.of());
+        runJobs();
+        complete(task("UserTask_RecordPayment"), withVariables(PAYMENT_REFERENCE, "CASH-8"));
+        runJobs();
+        fileReport(task("UserTask_FileReport"));
+        Task review = task("UserTask_ReviewReport");
+        assertThat(taskService().getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId()).containsExactly("coordinators");
+        complete(review, withVariables(REPORT_OUTCOME, ACCEPT));
+        runJobs();
+        assertThat(funding).isEnded().hasPassed("EndEvent_Completed");
+    }
+
     private ProcessInstance fund(int months) {
+        return fund(months, List.of("milan", "noor"));
+    }
+
+    /** Starts the funding as the grant processes call it: a grant of {@code months} months, dana recused. */
+    private ProcessInstance fund(int months, List<String> cleared) {
         LocalDate start = LocalDate.now().plusMonths(1);
         return runtimeService().startProcessInstanceByKey(FUNDING_PROCESS_KEY, REFERENCE, Variables.createVariables()
                 .putValue(AMOUNT, 1500L).putValue(CURRENCY, "EUR").putValue(APPLICANT_NAME, "Ada Applicant")
                 .putValue(EMAIL, "ada@example.org").putValue(LANGUAGE, "en").putValue(PROJECT_TITLE, "Django Girls Lagos")
                 .putValue(START_DATE, start.toString()).putValue(END_DATE, start.plusMonths(months).toString())
-                .putValue("clearedMembers", List.of("milan", "noor")).putValue("recusedMembers", List.of("dana")));
+                .putValue("clearedMembers", cleared).putValue("recusedMembers", List.of("dana")));
     }
 }

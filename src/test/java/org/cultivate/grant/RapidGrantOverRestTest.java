@@ -163,11 +163,16 @@ class RapidGrantOverRestTest {
         String larger = scaleUp(people, code, reference);
         await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey("rapid-grant").singleResult().getState().equals("COMPLETED"));
-        JsonNode history = people.get("milan", "/api/grants/history?email=LUCIA@example.org");
+        JsonNode history = people.post("milan", "/api/grants/history", Map.of("email", "LUCIA@example.org"), JsonNode.class).getBody();
         assertThat(history.findValuesAsText("reference")).containsExactly(reference, larger);
         assertThat(history.get(1).path("rapidGrantReference").asText()).isEqualTo(reference);
         assertThat(history.get(1).path("process").asText()).isEqualTo("scale-up-grant");
-        assertThat(people.get("dana", "/api/grants/history?email=lucia@example.org")).as("dana is recused from both").isEmpty();
+        assertThat(people.post("dana", "/api/grants/history", Map.of("email", "lucia@example.org"), JsonNode.class).getBody())
+                .as("dana is recused from both").isEmpty();
+        assertThat(people.post("eve", "/api/grants/history", Map.of("email", "lucia@example.org"), JsonNode.class).getStatusCode())
+                .as("not of the grants committee").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(people.post("milan", "/api/grants/history", Map.of("email", "no address"), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(managementService.createJobQuery().withException().list()).isEmpty();
         assertThat(runtimeService.createIncidentQuery().list()).isEmpty();
     }

@@ -114,8 +114,6 @@ abstract class SecurityMatrix {
         table.put("/api/grants/report", everyone(Outcome.OK, Outcome.OK));
         // each member's own affiliations
         table.put("/api/me/affiliations", everyone(Outcome.UNAUTHORIZED, Outcome.OK));
-        table.put("/api/grants/history?email=nobody@example.org", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK,
-                Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         // the leaders' register: coordinators and administrators only
         table.put("/api/onboarding/mentors", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));

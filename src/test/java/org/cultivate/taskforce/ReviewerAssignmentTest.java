@@ -71,6 +71,19 @@ class ReviewerAssignmentTest {
     }
 
     @Test
+    void aReviewerConflictedOnEverythingDoesNotPileTheWorkOnAnother() {
+        List<Reviewer> committee = List.of(new Reviewer("r0", Set.of("es")), new Reviewer("r1", Set.of("es")), new Reviewer("r2", Set.of("en")));
+        List<Application> applications = new ArrayList<>();
+        for (int a = 0; a < 6; a++) {
+            applications.add(new Application("A" + a, Set.of("es"), Set.of("r0")));
+        }
+
+        Assignment assignment = ReviewerAssignment.assign(applications, committee, 1);
+
+        assertThat(committee).extracting(reviewer -> assignment.load(reviewer.id())).containsExactly(0, 3, 3);
+    }
+
+    @Test
     void generatedCallsGetExactlyKEligibleReviewersAndLoadsWithinOne() {
         qt().withFixedSeed(20261204L).withExamples(60).forAll(calls()).checkAssert(call -> {
             Assignment assignment = ReviewerAssignment.assign(call.applications(), call.reviewers(), call.k());
