@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -99,16 +100,69 @@ final class PanelSelection {
                 .sorted(byScore).map(applicants::get).toList();
         List<Applicant> reserves = IntStream.range(0, n).filter(i -> !members.contains(applicants.get(i))).boxed().sorted(byScore)
                 .map(applicants::get).toList();
-        var relaxations = new ArrayList<Relaxation>();
-        for (Quota quota : quotas) {
-            long with = members.stream().filter(member -> member.has(quota)).count();
-            int fewer = quota.min() == null ? 0 : (int) Math.max(0, quota.min() - with);
-            int more = quota.max() == null ? 0 : (int) Math.max(0, with - quota.max());
-            if (fewer > 0 || more > 0) {
-                relaxations.add(new Relaxation(quota, fewer, more));
+        List<Relaxation> relaxations = balance(members, quotas).stream().filter(balance -> !balance.kept())
+                .map(balance -> new Relaxation(balance.quota(),
+                        balance.quota().min() == null ? 0 : Math.max(0, balance.quota().min() - balance.members()),
+                        balance.quota().max() == null ? 0 : Math.max(0, balance.members() - balance.quota().max())))
+                .toList();
+        return new Panel(members, reserves, members.stream().mapToDouble(Applicant::score).sum(), relaxations);
+    }
+
+    /** Where a panel stands against one quota: how many members have the value, and whether that keeps it. */
+    record Balance(Quota quota, int members, boolean kept) {
+    }
+
+    /** A panel's members against each quota, as the committee's balance view shows them. */
+    static List<Balance> balance(List<Applicant> members, List<Quota> quotas) {
+        return quotas.stream().map(quota -> {
+            int with = (int) members.stream().filter(member -> member.has(quota)).count();
+            boolean kept = (quota.min() == null || with >= quota.min()) && (quota.max() == null || with <= quota.max());
+            return new Balance(quota, with, kept);
+        }).toList();
+    }
+
+    /** What a swap does: the score it costs (negative) or gains, and the quotas the panel keeps no longer, or now keeps. */
+    record Swap(double scoreChange, List<Quota> broken, List<Quota> mended) {
+    }
+
+    /** The committee's swap of a member for someone else, weighed before it is made. */
+    static Swap swap(List<Applicant> members, Applicant out, Applicant in, List<Quota> quotas) {
+        if (!members.contains(out) || members.contains(in)) {
+            throw new IllegalArgumentException("A swap takes a member out and someone not on the panel in");
+        }
+        List<Applicant> after = new ArrayList<>(members);
+        after.set(after.indexOf(out), in);
+        List<Balance> before = balance(members, quotas);
+        List<Balance> now = balance(after, quotas);
+        var broken = new ArrayList<Quota>();
+        var mended = new ArrayList<Quota>();
+        for (int q = 0; q < quotas.size(); q++) {
+            if (before.get(q).kept() && !now.get(q).kept()) {
+                broken.add(quotas.get(q));
+            } else if (!before.get(q).kept() && now.get(q).kept()) {
+                mended.add(quotas.get(q));
             }
         }
-        return new Panel(members, reserves, members.stream().mapToDouble(Applicant::score).sum(), relaxations);
+        return new Swap(in.score() - out.score(), broken, mended);
+    }
+
+    /**
+     * Who takes a seat a member declined: the first reserve, in order, with whom the panel keeps
+     * every quota it kept; none when no reserve does (the committee decides).
+     */
+    static Optional<Applicant> replacement(List<Applicant> members, Applicant declined, List<Applicant> reserves,
+            List<Quota> quotas) {
+        List<Balance> before = balance(members, quotas);
+        for (Applicant reserve : reserves) {
+            List<Applicant> after = new ArrayList<>(members);
+            after.set(after.indexOf(declined), reserve);
+            List<Balance> now = balance(after, quotas);
+            boolean keeps = IntStream.range(0, quotas.size()).allMatch(q -> !before.get(q).kept() || now.get(q).kept());
+            if (keeps) {
+                return Optional.of(reserve);
+            }
+        }
+        return Optional.empty();
     }
 
     private static long scaled(double score) {

@@ -119,6 +119,39 @@ class PanelSelectionTest {
         assertThat(panel.reserves()).hasSize(488);
     }
 
+    @Test
+    void aDeclinedSeatGoesToTheFirstReserveWhoKeepsTheBalance() {
+        List<Applicant> applicants = List.of(from("ana", 5.0, "NWE"), from("ben", 4.9, "NWE"), from("eli", 3.2, "ESEAP"),
+                from("dee", 4.7, "NWE"), from("fon", 3.0, "ESEAP"));
+        List<Quota> quotas = List.of(new Quota("region", "ESEAP", 1, null));
+        Panel panel = PanelSelection.select(applicants, 3, quotas);
+        assertThat(panel.members()).extracting(Applicant::id).containsExactly("ana", "ben", "eli");
+        assertThat(panel.reserves()).extracting(Applicant::id).containsExactly("dee", "fon");
+
+        Applicant eli = panel.members().get(2);
+        assertThat(PanelSelection.replacement(panel.members(), eli, panel.reserves(), quotas)).get().extracting(Applicant::id)
+                .as("dee would leave ESEAP out").isEqualTo("fon");
+        assertThat(PanelSelection.replacement(panel.members(), panel.members().get(0), panel.reserves(), quotas)).get()
+                .extracting(Applicant::id).isEqualTo("dee");
+        assertThat(PanelSelection.replacement(panel.members(), eli, List.of(panel.reserves().get(0)), quotas)).as("nobody keeps it").isEmpty();
+    }
+
+    @Test
+    void theBalanceViewWeighsASwapInScoreAndQuotas() {
+        List<Applicant> applicants = List.of(from("ana", 5.0, "NWE"), from("ben", 4.9, "NWE"), from("eli", 3.2, "ESEAP"),
+                from("dee", 4.7, "NWE"));
+        List<Quota> quotas = List.of(new Quota("region", "ESEAP", 1, null), new Quota("region", "NWE", null, 2));
+        Panel panel = PanelSelection.select(applicants, 3, quotas);
+        assertThat(PanelSelection.balance(panel.members(), quotas)).extracting(PanelSelection.Balance::members, PanelSelection.Balance::kept)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true), org.assertj.core.groups.Tuple.tuple(2, true));
+
+        PanelSelection.Swap swap = PanelSelection.swap(panel.members(), panel.members().get(2), applicants.get(3), quotas);
+
+        assertThat(swap.scoreChange()).isCloseTo(1.5, within(1e-9));
+        assertThat(swap.broken()).containsExactlyElementsOf(quotas).as("no ESEAP member, three from NWE");
+        assertThat(swap.mended()).isEmpty();
+    }
+
     /** A generated call: up to 10 applicants over three regions and two languages, up to 4 seats, random quotas. */
     record Call(List<Applicant> applicants, int seats, List<Quota> quotas) {
     }
