@@ -39,9 +39,11 @@ class GrantLedger {
 
     private static final String COLUMNS = "reference, process_key, applicant_email, applicant_type, community, amount, currency, "
             + "status, applied_on, report_due, rapid_grant_reference";
+    /** What a query reads: the columns an application is entered with, and what its reports added since. */
+    private static final String READ = COLUMNS + ", late_reports";
     private static final RowMapper<Entry> ENTRY = (rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(),
-            rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rs.getString(11));
+            rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rs.getString(11), rs.getInt(12));
 
     private final JdbcTemplate jdbc;
     private final GrantSettings settings;
@@ -53,10 +55,18 @@ class GrantLedger {
         this.clock = clock;
     }
 
-    /** One application as the ledger holds it. */
+    /** One application as the ledger holds it, with the reports filed after their due date. */
     record Entry(String reference, String processKey, String applicantEmail, String applicantType, String community,
             BigDecimal amount, String currency, String status, LocalDate appliedOn, LocalDate reportDue,
-            String rapidGrantReference) {
+            String rapidGrantReference, int lateReports) {
+
+        /** A new application: no report filed yet. */
+        Entry(String reference, String processKey, String applicantEmail, String applicantType, String community,
+                BigDecimal amount, String currency, String status, LocalDate appliedOn, LocalDate reportDue,
+                String rapidGrantReference) {
+            this(reference, processKey, applicantEmail, applicantType, community, amount, currency, status, appliedOn, reportDue,
+                    rapidGrantReference, 0);
+        }
     }
 
     /** What the scale-up table asks about a grantee: grants completed, and reports filed after their due date. */
@@ -95,25 +105,25 @@ class GrantLedger {
         }
     }
 
-    TrackRecord trackRecordOf(String email) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0), COALESCE(SUM(late_reports), 0) "
-                + "FROM cultivate_grant WHERE applicant_email = ?", (rs, row) -> new TrackRecord(rs.getInt(1), rs.getInt(2)),
-                CLOSED, EmailAddresses.normalised(email));
+    /** A grantee's track record from their grants ({@link #byApplicant}). */
+    static TrackRecord trackRecordOf(List<Entry> grants) {
+        return new TrackRecord((int) grants.stream().filter(grant -> CLOSED.equals(grant.status())).count(),
+                grants.stream().mapToInt(Entry::lateReports).sum());
     }
 
     Optional<Entry> find(String reference) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_grant WHERE reference = ?", ENTRY, reference).stream().findFirst();
+        return jdbc.query("SELECT " + READ + " FROM cultivate_grant WHERE reference = ?", ENTRY, reference).stream().findFirst();
     }
 
     /** An applicant's whole history, rapid grants and larger ones, oldest first. */
     List<Entry> byApplicant(String email) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_grant WHERE applicant_email = ? ORDER BY applied_on, reference",
+        return jdbc.query("SELECT " + READ + " FROM cultivate_grant WHERE applicant_email = ? ORDER BY applied_on, reference",
                 ENTRY, EmailAddresses.normalised(email));
     }
 
     /** Every application received from {@code from} up to, not including, {@code until}. */
     List<Entry> appliedBetween(LocalDate from, LocalDate until) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM cultivate_grant WHERE applied_on >= ? AND applied_on < ? ORDER BY applied_on, reference",
+        return jdbc.query("SELECT " + READ + " FROM cultivate_grant WHERE applied_on >= ? AND applied_on < ? ORDER BY applied_on, reference",
                 ENTRY, Date.valueOf(from), Date.valueOf(until));
     }
 

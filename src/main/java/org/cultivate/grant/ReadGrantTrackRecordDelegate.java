@@ -1,5 +1,6 @@
 package org.cultivate.grant;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,11 +27,11 @@ class ReadGrantTrackRecordDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String email = (String) execution.getVariable(EMAIL);
-        GrantLedger.TrackRecord record = ledger.trackRecordOf(email);
+        List<GrantLedger.Entry> grants = ledger.byApplicant((String) execution.getVariable(EMAIL));
+        GrantLedger.TrackRecord record = GrantLedger.trackRecordOf(grants);
         execution.setVariable(COMPLETED_GRANTS, record.completedGrants());
         execution.setVariable(LATE_REPORTS, record.lateReports());
-        execution.setVariable(GRANT_HISTORY, ledger.byApplicant(email).stream()
+        execution.setVariable(GRANT_HISTORY, grants.stream()
                 .map(grant -> grant.reference() + ", applied " + grant.appliedOn() + ": " + grant.amount().toPlainString() + " "
                         + grant.currency() + ", " + grant.status())
                 .collect(Collectors.joining("\n")));

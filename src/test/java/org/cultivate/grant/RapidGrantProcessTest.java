@@ -77,7 +77,8 @@ class RapidGrantProcessTest {
     private final GrantLedger ledger = Mockito.mock(GrantLedger.class);
     private boolean banned;
     private GrantLedger.ApplicantHistory history = new GrantLedger.ApplicantHistory(BigDecimal.ZERO, 0, 0);
-    private GrantLedger.TrackRecord trackRecord = new GrantLedger.TrackRecord(1, 0);
+    /** The applicant's grants in the ledger once this one is closed: this one alone, by default. */
+    private List<GrantLedger.Entry> grantsOfApplicant = List.of(closedGrant(REFERENCE));
     /** The organisations members stated, as {@code Affiliations} keys. */
     private final Map<String, java.util.Set<String>> affiliations = new java.util.HashMap<>();
     /** The larger grants the invitations started: their variables. */
@@ -87,9 +88,7 @@ class RapidGrantProcessTest {
     void wireBeans() {
         wire(processEngine, ledger, settings(true), mails, member -> affiliations.getOrDefault(member, java.util.Set.of()), REFERENCE, timeline);
         when(ledger.historyOf(anyString(), any(), anyString())).thenAnswer(invocation -> history);
-        when(ledger.trackRecordOf(anyString())).thenAnswer(invocation -> trackRecord);
-        when(ledger.byApplicant(anyString())).thenReturn(List.of(new GrantLedger.Entry(REFERENCE, PROCESS_KEY, "ada@example.org",
-                "individual", "Python Nigeria", new BigDecimal("1500"), "EUR", "closed", LocalDate.now(), null, null)));
+        when(ledger.byApplicant(anyString())).thenAnswer(invocation -> grantsOfApplicant);
         Mocks.register("checkBanListDelegate", (JavaDelegate) execution -> {
             execution.setVariable("banInForce", banned);
             execution.setVariable("goodStanding", !banned);
@@ -382,7 +381,7 @@ class RapidGrantProcessTest {
 
     @Test
     void aGranteeWithATrackRecordIsInvitedByTheTableAndTheInvitationLapses() {
-        trackRecord = new GrantLedger.TrackRecord(2, 0);
+        grantsOfApplicant = List.of(closedGrant("RG-EARLIER1"), closedGrant(REFERENCE));
         ProcessInstance grant = approved(application(3));
         payByFinanceTool("BANK-9");
         fileReport(task("UserTask_FileReport"));
@@ -414,6 +413,11 @@ class RapidGrantProcessTest {
         var paid = externalTaskService().fetchAndLock(1, "finance-tool").topic(PAYMENT_TOPIC, 60_000).execute();
         externalTaskService().complete(paid.get(0).getId(), "finance-tool", Map.of(PAYMENT_REFERENCE, reference));
         runJobs();
+    }
+
+    private static GrantLedger.Entry closedGrant(String reference) {
+        return new GrantLedger.Entry(reference, PROCESS_KEY, "ada@example.org", "individual", "Python Nigeria", new BigDecimal("1500"),
+                "EUR", "closed", LocalDate.now(), null, null);
     }
 
     /** The grant's payment and reports, while they run. */
