@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
  * <camunda:property name="cultivate.conflicts.group" value="conduct-committee" />
  * <camunda:property name="cultivate.conflicts.namedIn" value="peopleInvolved" />   (variables, comma-separated)
  * <camunda:property name="cultivate.conflicts.affiliationIn" value="organisation" />   (optional: the applicant's organisation)
+ * <camunda:property name="cultivate.conflicts.clearedRead" value="false" />   (optional: cleared members work, but do not read, the case)
  *
  * <bpmn:callActivity calledElement="conflict-declaration" camunda:calledElementBinding="deployment">
  *   <camunda:in source="member" target="member" />
@@ -55,6 +56,12 @@ public class ConflictsOfInterest {
     public static final String GROUP_PROPERTY = "cultivate.conflicts.group";
     public static final String NAMED_IN_PROPERTY = "cultivate.conflicts.namedIn";
     public static final String AFFILIATION_IN_PROPERTY = "cultivate.conflicts.affiliationIn";
+    /**
+     * {@code false}: declaring no conflict clears a member for the case's tasks without letting them
+     * read the case itself, for a process whose members must not see who the case is about (an
+     * anonymised review of a task-force application happens in a called process with the answers only).
+     */
+    public static final String CLEARED_READ_PROPERTY = "cultivate.conflicts.clearedRead";
     /** The declaration each member makes alone: {@code processes/conflict-declaration.bpmn}. */
     public static final String DECLARATION_PROCESS_KEY = "conflict-declaration";
 
@@ -66,6 +73,8 @@ public class ConflictsOfInterest {
     public static final String RECUSED_MEMBERS = "recusedMembers";
     /** The case log of recusals: member, how ({@value #DECLARED} or {@value #NAMED_IN_CASE}), when, optional note. */
     public static final String RECUSALS = "recusals";
+    /** Set, to false, on a case whose cleared members work it without reading it ({@value #CLEARED_READ_PROPERTY}). */
+    public static final String CLEARED_READ = "clearedMembersRead";
 
     // variables of a declaration
     public static final String CASE_ID = "caseId";
@@ -101,7 +110,8 @@ public class ConflictsOfInterest {
      * those belonging to an organisation that the variables {@code affiliationIn} hold; those are
      * recused at once.
      */
-    public void openCase(DelegateExecution execution, String group, List<String> namedIn, List<String> affiliationIn) {
+    public void openCase(DelegateExecution execution, String group, List<String> namedIn, List<String> affiliationIn,
+            boolean clearedRead) {
         String caseText = namedIn.stream().map(execution::getVariable).filter(Objects::nonNull)
                 .map(Object::toString).reduce("", (all, text) -> all + "\n" + text);
         Set<String> organisations = affiliationIn.stream().map(execution::getVariable).filter(value -> value instanceof String text
@@ -125,6 +135,9 @@ public class ConflictsOfInterest {
         execution.setVariable(CLEARED_MEMBERS, new ArrayList<String>());
         execution.setVariable(RECUSED_MEMBERS, recused);
         execution.setVariable(RECUSALS, recusals);
+        if (!clearedRead) {
+            execution.setVariable(CLEARED_READ, false);
+        }
         if (!recused.isEmpty()) {
             log.info("Case {}: {} member(s) recused because the case names them or their organisation", execution.getProcessInstanceId(),
                     recused.size());
@@ -141,7 +154,9 @@ public class ConflictsOfInterest {
             runtimeService.setVariable(caseId, RECUSALS, recusals);
             log.info("Case {}: a member declared a conflict and is recused", caseId);
         } else {
-            authorizations.grantReading(caseId, member);
+            if (!Boolean.FALSE.equals(runtimeService.getVariable(caseId, CLEARED_READ))) {
+                authorizations.grantReading(caseId, member);
+            }
             update(caseId, CLEARED_MEMBERS, member);
             // open tasks of the case offered to the cleared members now include the member; never a
             // holder task (the applicant's), nor one the BPMN gives to somebody else

@@ -33,10 +33,11 @@ public class ConflictsOfInterestPlugin extends AbstractProcessEnginePlugin {
                 }
                 List<String> namedIn = ProcessProperties.values(process, ConflictsOfInterest.NAMED_IN_PROPERTY);
                 List<String> affiliationIn = ProcessProperties.values(process, ConflictsOfInterest.AFFILIATION_IN_PROPERTY);
+                boolean clearedRead = !ProcessProperties.values(process, ConflictsOfInterest.CLEARED_READ_PROPERTY).contains("false");
                 // built in: before the BPMN's own listeners, and never skipped with them
                 definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
                     if (execution.getSuperExecution() == null) {
-                        mechanism(execution).openCase(execution, group.get(0), namedIn, affiliationIn);
+                        mechanism(execution).openCase(execution, group.get(0), namedIn, affiliationIn, clearedRead);
                     }
                 });
             }

@@ -55,11 +55,13 @@ class FormDoors extends AbstractProcessEnginePlugin {
     private static final Field START_FORM_VARIABLES = field(SubmitStartFormCmd.class, "variables");
 
     private final DeployedForms forms;
+    private final FeatureFormRules rules;
     private final Clock clock;
     private ProcessEngineConfigurationImpl configuration;
 
-    FormDoors(DeployedForms forms, Clock clock) {
+    FormDoors(DeployedForms forms, FeatureFormRules rules, Clock clock) {
         this.forms = forms;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -163,6 +165,9 @@ class FormDoors extends AbstractProcessEnginePlugin {
         values.forEach((name, value) -> put(submitted, name, value, errors));
         var result = SubmissionValidator.validate(form.schema(), submitted, current, LocalDate.now(clock));
         errors.addAll(result.errors());
+        if (errors.isEmpty()) {
+            errors.addAll(rules.check(form.schema().id(), result.variables()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidFormSubmission(form.schema().id(), errors);
         }

@@ -106,21 +106,24 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
 
     /**
      * One input of the form with its rules. {@code options} is empty when the form gives no fixed
-     * list (values from a variable or an expression): then any text is taken.
+     * list (values from a variable or an expression): then any text is taken. {@code yesNo}: a
+     * choice whose values are {@code true} and {@code false}, which the case gets as a boolean.
      */
     record Field(String key, String type, String label, boolean required, Optional<Integer> minLength,
             Optional<Integer> maxLength, Optional<Pattern> pattern, Optional<String> validationType,
             Optional<Double> min, Optional<Double> max, Optional<Integer> decimalDigits, Set<String> options,
             String subtype, boolean disallowPassedDates, boolean numberAsString, List<String> hiddenWhen,
-            Optional<Integer> maxWords, Optional<DateSpan> span) {
+            Optional<Integer> maxWords, Optional<DateSpan> span, boolean yesNo) {
 
         static Field of(String type, JsonNode component, List<String> hiddenWhen) {
             String key = text(component, "key").orElseThrow(
                     () -> new IllegalArgumentException("a " + type + " field without a key"));
             JsonNode validate = component.path("validate");
             var options = new LinkedHashSet<String>();
+            boolean yesNo = component.path("values").size() > 0;
             for (JsonNode option : component.path("values")) {
                 options.add(option.path("value").asText());
+                yesNo &= option.path("value").isBoolean();
             }
             return new Field(key, type,
                     text(component, "label").orElse(key),
@@ -141,7 +144,8 @@ record FormSchema(String id, String title, Map<String, Field> fields, Set<String
                     number(component.path("properties"), MAX_WORDS).map(Double::intValue),
                     text(component.path("properties"), AFTER).map(after -> new DateSpan(after,
                             number(component.path("properties"), MIN_MONTHS).map(Double::intValue),
-                            number(component.path("properties"), MAX_MONTHS).map(Double::intValue))));
+                            number(component.path("properties"), MAX_MONTHS).map(Double::intValue))),
+                    yesNo);
         }
     }
 

@@ -22,12 +22,15 @@ class IntakeService {
     private final StartForms startForms;
     private final CaseTrackingRepository tracking;
     private final RuntimeService runtimeService;
+    private final FeatureFormRules rules;
     private final Clock clock;
 
-    IntakeService(StartForms startForms, CaseTrackingRepository tracking, RuntimeService runtimeService, Clock clock) {
+    IntakeService(StartForms startForms, CaseTrackingRepository tracking, RuntimeService runtimeService, FeatureFormRules rules,
+            Clock clock) {
         this.startForms = startForms;
         this.tracking = tracking;
         this.runtimeService = runtimeService;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -57,6 +60,10 @@ class IntakeService {
         var result = SubmissionValidator.validate(form.schema(), values, LocalDate.now(clock));
         if (!result.valid()) {
             throw new InvalidFormSubmission(form.formId(), result.errors()).asProblem();
+        }
+        var broken = rules.check(form.formId(), result.variables());
+        if (!broken.isEmpty()) {
+            throw new InvalidFormSubmission(form.formId(), broken).asProblem();
         }
         boolean formAsksLanguage = form.schema().fields().containsKey(CaseLanguage.VARIABLE);
         String portalLanguage = CaseLanguage.fromAcceptLanguage(acceptLanguage);

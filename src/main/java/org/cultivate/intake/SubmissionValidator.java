@@ -124,7 +124,7 @@ final class SubmissionValidator {
             case "textfield", "textarea" -> Variables.stringValue(text(field, value));
             case "number" -> number(field, value);
             case "checkbox" -> Variables.booleanValue(bool(value));
-            case "radio", "select" -> Variables.stringValue(option(field, value));
+            case "radio", "select" -> field.yesNo() ? Variables.booleanValue(yesOrNo(value)) : Variables.stringValue(option(field, value));
             case "checklist", "taglist" -> SpinValues.jsonValue(options(field, value).toString()).create();
             case "datetime" -> Variables.stringValue(dateTime(field, value, today));
             default -> throw new IllegalStateException("unsupported type " + field.type());
@@ -135,6 +135,7 @@ final class SubmissionValidator {
         return switch (field.type()) {
             case "number" -> wholeNumbers(field) ? Variables.longValue(null) : Variables.doubleValue(null);
             case "checkbox" -> Variables.booleanValue(null);
+            case "radio", "select" -> field.yesNo() ? Variables.booleanValue(null) : Variables.stringValue(null);
             case "checklist", "taglist" -> SpinValues.jsonValue("[]").create();
             default -> Variables.stringValue(null);
         };
@@ -230,6 +231,14 @@ final class SubmissionValidator {
     private static boolean bool(JsonNode value) {
         if (!value.isBoolean()) {
             throw new Invalid("type", "must be true or false.");
+        }
+        return value.asBoolean();
+    }
+
+    /** A yes-or-no choice: its values are JSON booleans, as form-js sends them. */
+    private static boolean yesOrNo(JsonNode value) {
+        if (!value.isBoolean()) {
+            throw new Invalid("option", "must be one of the offered choices (true or false).");
         }
         return value.asBoolean();
     }

@@ -64,7 +64,10 @@ final class MalformedValues {
             case "checkbox" -> choices.addAll(List.of(numbers(), words(1, 12), nonEmptyArrays()));
             case "radio", "select" -> {
                 choices.add(nonEmptyArrays());
-                if (!field.options().isEmpty()) {
+                if (field.yesNo()) {
+                    // a yes-or-no choice takes true and false, and nothing else
+                    choices.addAll(List.of(numbers(), words(1, 12)));
+                } else if (!field.options().isEmpty()) {
                     choices.addAll(List.of(notOffered(field), textAround(loneSurrogates()), numbers(), booleans()));
                 }
             }
