@@ -134,9 +134,11 @@ class TaskForceApplicationProcessTest {
         apply("TFA-OFF00001", "Kemi", "SSA", "en");
         apply("TFA-OFF00002", "Lior", "NWE", "en");
         apply("TFA-OFF00003", "Mona", "MENA", "ar");
+        apply("TFA-OFF00004", "Nadia", "SA", "en");
+        apply("TFA-OFF00005", "Omar", "MENA", "ar");
         declareAll(Map.of());
         closeCall();
-        Map.of("TFA-OFF00001", 5, "TFA-OFF00002", 4, "TFA-OFF00003", 3)
+        Map.of("TFA-OFF00001", 5, "TFA-OFF00002", 4, "TFA-OFF00003", 3, "TFA-OFF00004", 2, "TFA-OFF00005", 1)
                 .forEach((reference, score) -> reviewersOf(reference).forEach(member -> review(member, reference, score)));
         taskService().complete(task("UserTask_ConfirmPanel").getId(), Variables.createVariables().putValue("panelConfirmed", true));
         runJobs();
@@ -159,7 +161,10 @@ class TaskForceApplicationProcessTest {
 
         answerOffer("TFA-OFF00003", true);
         assertThat(call).isEnded();
-        assertThat(tracking.timeline).anyMatch(line -> line.startsWith("TFA-OFF00003 member:"));
+        // one seat keeps one reserve; the rest hear they were not selected
+        assertThat(tracking.timeline).anyMatch(line -> line.startsWith("TFA-OFF00003 member:"))
+                .anyMatch(line -> line.startsWith("TFA-OFF00004 reserve:")).anyMatch(line -> line.startsWith("TFA-OFF00005 not-selected:"));
+        assertThat(templates(mails)).contains("task-force-member", "task-force-reserve", "task-force-not-selected");
     }
 
     private static ProcessInstance applyAs(String reference, String name, String email) {

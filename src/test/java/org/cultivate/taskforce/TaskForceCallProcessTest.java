@@ -68,6 +68,7 @@ class TaskForceCallProcessTest {
         apply("TFA-SSA1", "Chiamaka", "SSA", "en");
         apply("TFA-SSA2", "Dayo", "SSA", "ar");
         apply("TFA-NWE3", "Emil", "NWE", "es");
+        apply("TFA-LAC1", "Flor", "LAC", "es");
         // kofi is conflicted on one application only
         declareAll(Map.of("kofi", "TFA-NWE1"));
 
@@ -75,19 +76,19 @@ class TaskForceCallProcessTest {
 
         assertThat(reviewersOf("TFA-NWE1")).hasSize(2).doesNotContain("kofi");
         List<String> all = new ArrayList<>();
-        for (String reference : List.of("TFA-NWE1", "TFA-NWE2", "TFA-SSA1", "TFA-SSA2", "TFA-NWE3")) {
+        for (String reference : List.of("TFA-NWE1", "TFA-NWE2", "TFA-SSA1", "TFA-SSA2", "TFA-NWE3", "TFA-LAC1")) {
             assertThat(reviewersOf(reference)).hasSize(2).doesNotHaveDuplicates();
             all.addAll(reviewersOf(reference));
         }
-        // ten reviews over three reviewers: loads 4, 3, 3
+        // twelve reviews over three reviewers: four each
         assertThat(COMMITTEE_MEMBERS.stream().map(member -> java.util.Collections.frequency(all, member)).sorted().toList())
-                .containsExactly(3, 3, 4);
+                .containsExactly(4, 4, 4);
         // the Arabic speaker's application goes to eve, who reads Arabic
         assertThat(reviewersOf("TFA-SSA2")).contains("eve");
         // kofi sees no review of the application he is conflicted on
         assertThat(taskService().createTaskQuery().taskAssignee("kofi").taskName("Review task-force application TFA-NWE1").count()).isZero();
 
-        Map<String, Integer> scores = Map.of("TFA-NWE1", 5, "TFA-NWE2", 4, "TFA-SSA1", 3, "TFA-SSA2", 2, "TFA-NWE3", 1);
+        Map<String, Integer> scores = Map.of("TFA-NWE1", 5, "TFA-NWE2", 4, "TFA-SSA1", 3, "TFA-SSA2", 2, "TFA-NWE3", 1, "TFA-LAC1", 1);
         scores.forEach((reference, score) -> reviewersOf(reference).forEach(member -> review(member, reference, score)));
         assertThat(call).isWaitingAt("UserTask_ConfirmPanel");
         Task confirm = task("UserTask_ConfirmPanel");
@@ -113,8 +114,9 @@ class TaskForceCallProcessTest {
         assertThat(tracking.timeline).contains("TFA-NWE1 member: Welcome to the task force! The coordinators will write to you about the first meeting.")
                 .contains("TFA-SSA2 member: Welcome to the task force! The coordinators will write to you about the first meeting.")
                 .anyMatch(line -> line.startsWith("TFA-NWE2 reserve:")).anyMatch(line -> line.startsWith("TFA-NWE3 reserve:"))
+                .anyMatch(line -> line.startsWith("TFA-LAC1 not-selected:"))
                 .contains("TFA-SSA1 withdrawn: You declined the seat. Thank you for applying.");
-        assertThat(templates(mails)).contains("task-force-member", "task-force-reserve", "task-force-announced");
+        assertThat(templates(mails)).contains("task-force-member", "task-force-reserve", "task-force-not-selected", "task-force-announced");
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(APPLICATION_PROCESS_KEY).count()).isZero();
     }
 
