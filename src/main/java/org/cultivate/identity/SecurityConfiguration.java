@@ -49,13 +49,15 @@ class SecurityConfiguration {
     /** Reachable without signing in: the portal, the form catalogue, submissions and tracking. */
     static final String[] PUBLIC = {
             "/", "/portal", "/portal/**", "/api/forms", "/api/forms/**", "/api/tracking/**",
-            "/api/conduct/transparency", "/api/grants/report", "/api/grants/open-for-comment", "/api/grants/*/comments",
+            "/api/conduct/transparency", "/api/grants/report", "/api/task-force/calls", "/api/task-force/calls/*",
+            "/api/task-force/calls/*/statistics", "/api/grants/open-for-comment", "/api/grants/*/comments",
             "/api/session", "/login", "/login.css", "/error", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info"};
 
     private static final String CONDUCT_COMMITTEE = authority(Groups.CONDUCT_COMMITTEE);
     private static final String GRANTS_COMMITTEE = authority(Groups.GRANTS_COMMITTEE);
     private static final String COORDINATORS = authority(Groups.COORDINATORS);
+    private static final String SELECTION_COMMITTEE = authority(Groups.SELECTION_COMMITTEE);
     private static final String MENTORS = authority(Groups.MENTORS);
     private static final String ADMINS = authority(Groups.ADMINS);
 
@@ -118,6 +120,7 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/modeler", "/modeler/**", "/api/modeler/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/conduct/**")).hasAnyAuthority(CONDUCT_COMMITTEE, ADMINS)
                         .requestMatchers(path("/api/grants/**")).hasAnyAuthority(GRANTS_COMMITTEE, COORDINATORS, ADMINS)
+                        .requestMatchers(path("/api/task-force/**")).hasAnyAuthority(SELECTION_COMMITTEE, COORDINATORS, ADMINS)
                         .requestMatchers(paths("/api/leaders", "/api/leaders/**", "/api/onboarding/**")).hasAnyAuthority(COORDINATORS, ADMINS)
                         .requestMatchers(path("/api/mentors/me/**")).hasAuthority(MENTORS)
                         .requestMatchers(path("/actuator/**")).hasAuthority(ADMINS)

@@ -18,6 +18,6 @@ class OfferTaskForceSeatsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        offers.offer(execution, SeatOffers.references(execution, PANEL));
+        offers.offer(execution, SeatOffers.references(execution.getVariables(), PANEL));
     }
 }

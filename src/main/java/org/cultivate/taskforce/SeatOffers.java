@@ -47,7 +47,7 @@ class SeatOffers {
         List<Application> reviewed = calls.reviewed(call.getProcessBusinessKey());
         List<Applicant> applicants = reviewed.stream().map(SeatOffers::applicant).toList();
         int seats = ((Number) call.getVariable(SEATS)).intValue();
-        var panel = PanelSelection.select(applicants, seats, quotas(call));
+        var panel = PanelSelection.select(applicants, seats, quotas(call.getVariables()));
         var candidates = new ArrayList<Map<String, Object>>();
         for (Application application : reviewed) {
             var candidate = new LinkedHashMap<String, Object>();
@@ -62,11 +62,11 @@ class SeatOffers {
         call.setVariable(PANEL, new ArrayList<>(panel.members().stream().map(Applicant::id).toList()));
         call.setVariable(RESERVES, new ArrayList<>(panel.reserves().stream().map(Applicant::id).toList()));
         call.setVariable(RELAXATIONS, new ArrayList<>(panel.relaxations().stream().map(PanelSelection.Relaxation::words).toList()));
-        call.setVariable(SELECTION_SUMMARY, summary(call));
+        call.setVariable(SELECTION_SUMMARY, summary(call.getVariables()));
     }
 
     /** The balance view in words, for the confirmation task. */
-    String summary(VariableScope call) {
+    static String summary(Map<String, Object> call) {
         Map<String, Applicant> candidates = candidates(call);
         List<Applicant> panel = references(call, PANEL).stream().map(candidates::get).toList();
         var text = new StringBuilder();
@@ -87,7 +87,7 @@ class SeatOffers {
         return text.toString();
     }
 
-    private String line(Applicant applicant, VariableScope call) {
+    private static String line(Applicant applicant, Map<String, Object> call) {
         Map<String, Object> candidate = candidateMaps(call).get(applicant.id());
         return String.format(Locale.ROOT, "%s: %.2f (%s reviews, spread %.2f) — %s", applicant.id(), applicant.score(),
                 candidate.get(REVIEW_COUNT), ((Number) candidate.get(SCORE_SPREAD)).doubleValue(),
@@ -98,7 +98,7 @@ class SeatOffers {
 
     /** Offers a seat to each of these applications. */
     void offer(VariableScope call, List<String> references) {
-        List<String> pending = new ArrayList<>(references(call, PENDING_OFFERS));
+        List<String> pending = new ArrayList<>(references(call.getVariables(), PENDING_OFFERS));
         for (String reference : references) {
             runtimeService.createMessageCorrelation(MESSAGE_OFFER).processInstanceBusinessKey(reference).correlate();
             pending.add(reference);
@@ -113,26 +113,27 @@ class SeatOffers {
      * An application's answer: an accepted seat is kept; a declined or lapsed one, or one given back
      * by a withdrawal, goes to the first reserve with whom the panel keeps every quota it kept.
      */
-    void answer(DelegateExecution call) {
-        String reference = (String) call.getVariable(ANSWERING_APPLICATION);
-        boolean accepted = Boolean.TRUE.equals(call.getVariable(TellTaskForceCallDelegate.OFFER_ACCEPTED));
+    void answer(DelegateExecution execution) {
+        Map<String, Object> call = execution.getVariables();
+        String reference = (String) call.get(ANSWERING_APPLICATION);
+        boolean accepted = Boolean.TRUE.equals(call.get(TellTaskForceCallDelegate.OFFER_ACCEPTED));
         List<String> pending = new ArrayList<>(references(call, PENDING_OFFERS));
         List<String> taken = new ArrayList<>(references(call, ACCEPTED));
         pending.remove(reference);
-        call.setVariable(PENDING_OFFERS, pending);
+        execution.setVariable(PENDING_OFFERS, pending);
         if (accepted) {
             taken.add(reference);
-            call.setVariable(ACCEPTED, taken);
+            execution.setVariable(ACCEPTED, taken);
             return;
         }
         taken.remove(reference);
-        call.setVariable(ACCEPTED, taken);
+        execution.setVariable(ACCEPTED, taken);
         Map<String, Applicant> candidates = candidates(call);
         List<String> panel = new ArrayList<>(references(call, PANEL));
         if (!panel.contains(reference)) {
             return;
         }
-        Set<String> stillWaiting = calls.reviewed(call.getProcessBusinessKey()).stream().map(Application::reference)
+        Set<String> stillWaiting = calls.reviewed(execution.getProcessBusinessKey()).stream().map(Application::reference)
                 .collect(Collectors.toSet());
         List<Applicant> reserves = references(call, RESERVES).stream().filter(stillWaiting::contains).map(candidates::get).toList();
         Optional<Applicant> next = PanelSelection.replacement(panel.stream().map(candidates::get).toList(), candidates.get(reference), reserves,
@@ -142,17 +143,17 @@ class SeatOffers {
             panel.add(replacement.id());
             List<String> left = new ArrayList<>(references(call, RESERVES));
             left.remove(replacement.id());
-            call.setVariable(RESERVES, left);
+            execution.setVariable(RESERVES, left);
         });
-        call.setVariable(PANEL, panel);
-        next.ifPresent(replacement -> offer(call, List.of(replacement.id())));
+        execution.setVariable(PANEL, panel);
+        next.ifPresent(replacement -> offer(execution, List.of(replacement.id())));
     }
 
     /** Everyone still waiting hears once; the members who consented are listed on the call's page. */
     void announce(DelegateExecution call) {
-        List<String> taken = references(call, ACCEPTED);
+        List<String> taken = references(call.getVariables(), ACCEPTED);
         int seats = ((Number) call.getVariable(SEATS)).intValue();
-        List<String> reserves = references(call, RESERVES).stream().limit(seats).toList();
+        List<String> reserves = references(call.getVariables(), RESERVES).stream().limit(seats).toList();
         var listed = new ArrayList<String>();
         for (Application application : calls.applications(call.getProcessBusinessKey())) {
             String outcome = taken.contains(application.reference()) ? MEMBER : reserves.contains(application.reference()) ? RESERVE : NOT_SELECTED;
@@ -169,23 +170,23 @@ class SeatOffers {
         return new Applicant(application.reference(), application.score(), application.categories());
     }
 
-    static List<Quota> quotas(VariableScope call) {
+    static List<Quota> quotas(Map<String, Object> call) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> quotas = (List<Map<String, Object>>) call.getVariable(QUOTAS);
+        List<Map<String, Object>> quotas = (List<Map<String, Object>>) call.get(QUOTAS);
         return quotas == null ? List.of() : quotas.stream().map(BalanceRules::fromVariable).toList();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> candidateMaps(VariableScope call) {
+    static Map<String, Map<String, Object>> candidateMaps(Map<String, Object> call) {
         var byReference = new LinkedHashMap<String, Map<String, Object>>();
-        for (Map<String, Object> candidate : (List<Map<String, Object>>) call.getVariable(CANDIDATES)) {
+        for (Map<String, Object> candidate : (List<Map<String, Object>>) call.get(CANDIDATES)) {
             byReference.put((String) candidate.get("reference"), candidate);
         }
         return byReference;
     }
 
     /** The candidates as the selection's applicants, by reference. */
-    static Map<String, Applicant> candidates(VariableScope call) {
+    static Map<String, Applicant> candidates(Map<String, Object> call) {
         var applicants = new LinkedHashMap<String, Applicant>();
         candidateMaps(call).forEach((reference, candidate) -> {
             var categories = new LinkedHashMap<String, Set<String>>();
@@ -197,7 +198,7 @@ class SeatOffers {
         return applicants;
     }
 
-    static List<String> references(VariableScope call, String variable) {
-        return TaskForceCalls.strings(call.getVariable(variable));
+    static List<String> references(Map<String, Object> call, String variable) {
+        return TaskForceCalls.strings(call.get(variable));
     }
 }

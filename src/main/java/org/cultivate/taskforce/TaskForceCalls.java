@@ -75,6 +75,11 @@ public class TaskForceCalls {
                 .processInstanceBusinessKey(reference).singleResult());
     }
 
+    /** Whether a running call is past its opening: it waits neither for its opening day nor for its close. */
+    boolean closed(ProcessInstance call) {
+        return runtimeService.createExecutionQuery().processInstanceId(call.getId()).activityId("Timer_CallOpens").count() == 0;
+    }
+
     private Call call(ProcessInstance instance) {
         Map<String, Object> variables = runtimeService.getVariables(instance.getId(),
                 List.of(TASK_FORCE_NAME, PURPOSE, SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES));

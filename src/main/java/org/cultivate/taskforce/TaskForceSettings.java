@@ -10,10 +10,10 @@ import static org.cultivate.taskforce.TaskForceProcess.CRITERIA;
 /**
  * The task-force settings ({@code cultivate.task-force.*}): the weight of each criterion of the
  * review rubric, the languages each selection-committee member reads (reviews go first to those who
- * read the application), and the smallest count the public statistics of a call show.
+ * read the application).
  */
 @ConfigurationProperties("cultivate.task-force")
-record TaskForceSettings(Map<String, Integer> rubric, Map<String, List<String>> reviewerLanguages, Integer smallestPublicCount) {
+record TaskForceSettings(Map<String, Integer> rubric, Map<String, List<String>> reviewerLanguages) {
 
     TaskForceSettings {
         rubric = rubric == null || rubric.isEmpty() ? Map.of() : Map.copyOf(rubric);
@@ -26,7 +26,6 @@ record TaskForceSettings(Map<String, Integer> rubric, Map<String, List<String>> 
             throw new IllegalArgumentException("cultivate.task-force.rubric: a weight is 0 or more");
         }
         reviewerLanguages = reviewerLanguages == null ? Map.of() : Map.copyOf(reviewerLanguages);
-        smallestPublicCount = smallestPublicCount == null ? 5 : smallestPublicCount;
     }
 
     /** A criterion's weight: 1 unless the settings say otherwise. */

@@ -112,6 +112,10 @@ abstract class SecurityMatrix {
         table.put("/api/grants/summary", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK,
                 Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.OK, Outcome.OK));
         table.put("/api/grants/report", everyone(Outcome.OK, Outcome.OK));
+        // task-force calls: the open ones and their pages for anyone; a panel's balance view for the selection committee and coordinators
+        table.put("/api/task-force/calls", everyone(Outcome.OK, Outcome.OK));
+        table.put("/api/task-force/calls/TFC-NOSUCH00/balance", row(Outcome.UNAUTHORIZED, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.FORBIDDEN, Outcome.NOT_FOUND, Outcome.NOT_FOUND));
         // each member's own affiliations
         table.put("/api/me/affiliations", everyone(Outcome.UNAUTHORIZED, Outcome.OK));
         // the leaders' register: coordinators and administrators only

@@ -64,7 +64,7 @@ final class TaskForceProcessTestSupport {
             identity.createMembership(member, COMMITTEE);
         }
         var settings = new TaskForceSettings(Map.of("scoreMotivation", 2), Map.of("eve", List.of("en", "ar"), "kofi", List.of("en", "fr"),
-                "lena", List.of("en", "es")), 5);
+                "lena", List.of("en", "es")));
         var calls = new TaskForceCalls(engine.getRuntimeService(), engine.getHistoryService());
         var offers = new SeatOffers(calls, engine.getRuntimeService());
         var reviewers = new TaskForceReviewers(identity, settings);
