@@ -12,10 +12,15 @@ let view = null;
 let receipt = null;
 let shownLanguage = null;
 let failure = null;
+// a form that lets the reader choose among open calls (form-js valuesKey "openCalls") gets them here
+let openCalls = null;
 
 export async function load() {
   try {
     schema = await getJson(`/api/forms/${encodeURIComponent(formId)}`);
+    if (JSON.stringify(schema).includes('"valuesKey":"openCalls"')) {
+      openCalls = (await getJson('/api/task-force/calls')).map(call => ({ label: call.name, value: call.reference }));
+    }
     await loadTranslation();
   } catch (error) {
     failure = error instanceof ApiError && error.status === 404 ? 'form.notFound' : 'common.unavailable';
@@ -58,6 +63,15 @@ function receiptView() {
     el('p', {}, el('a', { href: '/portal/track' }, t('receipt.track'))));
 }
 
+/** What the form starts with: the open calls to choose from, and the one the address names (?call=…). */
+function initialData() {
+  if (!openCalls) {
+    return {};
+  }
+  const chosen = new URLSearchParams(location.search).get('call');
+  return { openCalls, ...(openCalls.some(call => call.value === chosen) ? { callReference: chosen } : {}) };
+}
+
 export function render() {
   const content = document.getElementById('content');
   const heading = document.getElementById('page-heading');
@@ -77,7 +91,7 @@ export function render() {
   if (!schema) {
     return;
   }
-  const data = view ? view.data() : {};
+  const data = view ? { ...initialData(), ...view.data() } : initialData();
   // a language answer the reader did not change follows the language they switch to
   if (data.language === shownLanguage) {
     delete data.language;

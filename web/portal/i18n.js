@@ -1,9 +1,12 @@
-// Page strings in English and Spanish. The language is the one the reader picked with the switch
+// Page strings in English, Spanish, French and Arabic (written right to left). The language is the one the reader picked with the switch
 // (kept in localStorage), or else the first of the browser's languages that the portal speaks.
 import en from './i18n/en.json';
 import es from './i18n/es.json';
+import fr from './i18n/fr.json';
+import ar from './i18n/ar.json';
 
-const CATALOGUES = { en, es };
+const CATALOGUES = { en, es, fr, ar };
+const RIGHT_TO_LEFT = ['ar'];
 export const LANGUAGES = Object.keys(CATALOGUES);
 const STORAGE_KEY = 'cultivate.language';
 
@@ -53,6 +56,7 @@ export function has(key) {
 /** Fills every `data-i18n` element's text and every `data-i18n-ATTR` attribute under `root`. */
 export function translatePage(root = document) {
   document.documentElement.lang = current;
+  document.documentElement.dir = RIGHT_TO_LEFT.includes(current) ? 'rtl' : 'ltr';
   root.querySelectorAll('[data-i18n]').forEach(element => {
     element.textContent = t(element.dataset.i18n);
   });

@@ -2,7 +2,7 @@
 import { el } from '../shared/el.js';
 import { LANGUAGES, language, rememberLanguage, t, translatePage } from './i18n.js';
 
-const LANGUAGE_NAMES = { en: 'English', es: 'Español' };
+const LANGUAGE_NAMES = { en: 'English', es: 'Español', fr: 'Français', ar: 'العربية' };
 
 function header(page) {
   const link = (href, key, name) => el('a', { href, 'data-i18n': key, 'aria-current': page === name ? 'page' : null }, t(key));
@@ -17,6 +17,7 @@ function header(page) {
       link('/portal', 'layout.forms', 'catalogue'),
       link('/portal/track', 'layout.track', 'track'),
       link('/portal/grants', 'layout.grants', 'grants'),
+      link('/portal/task-force', 'layout.taskforce', 'taskforce'),
       link('/portal/transparency', 'layout.transparency', 'transparency')),
     switcher);
 }

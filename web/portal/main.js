@@ -5,6 +5,7 @@ import './portal.css';
 import * as catalogue from './catalogue.js';
 import * as form from './form.js';
 import * as grants from './grants.js';
+import * as taskforce from './taskforce.js';
 import * as track from './track.js';
 import * as transparency from './transparency.js';
 import { layout } from './layout.js';
@@ -14,6 +15,7 @@ const PAGES = [
   ['track', /^\/portal\/track(\/|$)/, track],
   ['transparency', /^\/portal\/transparency\/?$/, transparency],
   ['grants', /^\/portal\/grants\/?$/, grants],
+  ['taskforce', /^\/portal\/task-force\/?$/, taskforce],
   ['catalogue', /./, catalogue],
 ];
 const [name, , page] = PAGES.find(([, path]) => path.test(location.pathname));

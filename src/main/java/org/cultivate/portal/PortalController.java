@@ -6,13 +6,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The public portal's pages: one plain HTML shell from {@code web/portal/public/} with one script
  * bundle, which reads from the address which page it is (the catalogue, a form, a tracking code,
- * the transparency report) and talks to the public {@code /api} endpoints. Nothing here needs a login.
+ * the transparency report, the open task-force calls) and talks to the public {@code /api} endpoints. Nothing here needs a login.
  */
 @Controller
 class PortalController {
 
     @GetMapping({"/portal", "/portal/", "/portal/forms/{formId}", "/portal/track", "/portal/track/",
-            "/portal/track/{trackingCode}", "/portal/transparency", "/portal/grants"})
+            "/portal/track/{trackingCode}", "/portal/transparency", "/portal/grants", "/portal/task-force"})
     String page() {
         return "forward:/portal/index.html";
     }
