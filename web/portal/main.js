@@ -15,7 +15,7 @@ const PAGES = [
   ['track', /^\/portal\/track(\/|$)/, track],
   ['transparency', /^\/portal\/transparency\/?$/, transparency],
   ['grants', /^\/portal\/grants\/?$/, grants],
-  ['taskforce', /^\/portal\/task-force\/?$/, taskforce],
+  ['taskforce', /^\/portal\/task-force(\/[^/]+)?\/?$/, taskforce],
   ['catalogue', /./, catalogue],
 ];
 const [name, , page] = PAGES.find(([, path]) => path.test(location.pathname));

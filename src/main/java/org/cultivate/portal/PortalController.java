@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PortalController {
 
     @GetMapping({"/portal", "/portal/", "/portal/forms/{formId}", "/portal/track", "/portal/track/",
-            "/portal/track/{trackingCode}", "/portal/transparency", "/portal/grants", "/portal/task-force"})
+            "/portal/track/{trackingCode}", "/portal/transparency", "/portal/grants", "/portal/task-force",
+            "/portal/task-force/{callReference}"})
     String page() {
         return "forward:/portal/index.html";
     }

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * An applicant on a phone, in Arabic, in Debian's Chromium: finds the open call on the portal (right
  * to left), applies with the form in Arabic, and once the committee has reviewed and confirmed the
- * panel over REST, accepts the offered seat on the tracking page and reads that they are a member.
+ * panel over REST, accepts the offered seat on the tracking page, reads that they are a member, and
+ * finds themself listed on the call's page.
  */
 @DefaultProfileTest
 class TaskForceBrowserTest {
@@ -116,6 +117,15 @@ class TaskForceBrowserTest {
             browser.click(By.xpath("//*[contains(@class, 'holder-task')][.//label[normalize-space(.)='أقبل المقعد']]//button[contains(@class, 'primary')]"));
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
             waitForStatus(browser, "عضو");
+
+            // the call's page lists its members, with their consent, and counts too few applications to show
+            driver.get(origin() + "/portal/task-force/" + call);
+            assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("call-state"))).getText())
+                    .isEqualTo("اكتمل فريق العمل");
+            assertThat(driver.findElement(By.id("members")).getText()).isEqualTo("ليلى المنصوري");
+            assertThat(driver.findElement(By.cssSelector(".statistics-region")).getText()).isEqualTo("MENA: أقل من 3");
+            browser.screenshot("portal-task-force-call-ar-phone");
+            assertThat(browser.accessibilityViolations()).as("the call's page").isEmpty();
             assertThat(browser.requestedOrigins()).containsExactly(origin());
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
