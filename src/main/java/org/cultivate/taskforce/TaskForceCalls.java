@@ -43,7 +43,7 @@ public class TaskForceCalls {
     /** An application as the selection and the balance view read it; {@code score} is null until reviewed. */
     record Application(String caseId, String reference, String name, String email, String region, List<String> languages,
             String gender, String experience, Double score, Double spread, int reviewCount, String status, boolean listConsent,
-            List<String> clearedMembers, List<String> recusedMembers) {
+            List<String> clearedMembers, List<String> recusedMembers, boolean reviewersAssigned) {
 
         Map<String, Set<String>> categories() {
             var categories = new java.util.HashMap<String, Set<String>>();
@@ -102,21 +102,24 @@ public class TaskForceCalls {
                 .toList();
     }
 
-    /** For the call's BPMN: the applications still in review, whose reviews the selection waits for. */
+    /**
+     * For the call's BPMN: the applications in review whose reviews the selection waits for; one
+     * that came in as the call closed, after the reviewers were assigned, is not waited for.
+     */
     public long reviewsOutstanding(DelegateExecution call) {
-        return applications(call.getProcessBusinessKey()).stream()
-                .filter(application -> "in-review".equals(application.status()) && application.score() == null).count();
+        return applications(call.getProcessBusinessKey()).stream().filter(application -> "in-review".equals(application.status())
+                && application.reviewersAssigned() && application.score() == null).count();
     }
 
     Application application(String caseId, String reference) {
         Map<String, Object> v = runtimeService.getVariables(caseId, List.of(APPLICANT_NAME, EMAIL, REGION, LANGUAGES, GENDER, EXPERIENCE,
                 SCORE, SCORE_SPREAD, REVIEW_COUNT, STATUS, LIST_CONSENT, ConflictsOfInterest.CLEARED_MEMBERS,
-                ConflictsOfInterest.RECUSED_MEMBERS));
+                ConflictsOfInterest.RECUSED_MEMBERS, REVIEWERS));
         return new Application(caseId, reference, (String) v.get(APPLICANT_NAME), (String) v.get(EMAIL), (String) v.get(REGION),
                 strings(v.get(LANGUAGES)), (String) v.get(GENDER), (String) v.get(EXPERIENCE), (Double) v.get(SCORE),
                 (Double) v.get(SCORE_SPREAD), v.get(REVIEW_COUNT) == null ? 0 : ((Number) v.get(REVIEW_COUNT)).intValue(),
                 (String) v.get(STATUS), Boolean.TRUE.equals(v.get(LIST_CONSENT)), strings(v.get(ConflictsOfInterest.CLEARED_MEMBERS)),
-                strings(v.get(ConflictsOfInterest.RECUSED_MEMBERS)));
+                strings(v.get(ConflictsOfInterest.RECUSED_MEMBERS)), v.get(REVIEWERS) != null);
     }
 
     /** A list of text, as a checklist's answer (JSON) or a list the process wrote. */

@@ -167,6 +167,29 @@ class TaskForceApplicationProcessTest {
         assertThat(templates(mails)).contains("task-force-member", "task-force-reserve", "task-force-not-selected");
     }
 
+    @Test
+    void anApplicationThatComesInAsTheCallClosesIsNotReviewedAndHearsTheOutcome() {
+        ProcessInstance call = openCall(1, 1, null);
+        apply("TFA-EARLY001", "Olu", "SSA", "en");
+        declareAll(Map.of());
+        // submitted before the close; its start continues only after the reviewers were assigned
+        Map<String, Object> values = new java.util.HashMap<>(runtimeService().getVariables(instance("TFA-EARLY001").getId(),
+                List.of(CALL_REFERENCE, "language", REGION, LANGUAGES, GENDER, EXPERIENCE, AFFILIATION, "motivation", "contribution",
+                        "perspective", LIST_CONSENT)));
+        values.put(APPLICANT_NAME, "Pia");
+        values.put(EMAIL, "pia@example.org");
+        ProcessInstance late = runtimeService().startProcessInstanceByKey(APPLICATION_PROCESS_KEY, "TFA-LATE0001", values);
+        closeCall();
+        assertThat(late).isWaitingAt("ReceiveTask_AwaitReviewers");
+        reviewersOf("TFA-EARLY001").forEach(member -> review(member, "TFA-EARLY001", 4));
+        // the selection does not wait for it
+        taskService().complete(task("UserTask_ConfirmPanel").getId(), Variables.createVariables().putValue("panelConfirmed", true));
+        runJobs();
+        answerOffer("TFA-EARLY001", true);
+        assertThat(call).isEnded();
+        assertThat(late).hasPassed("Message_AnnouncedBeforeReview", "Event_NotSelected").isEnded();
+    }
+
     private static ProcessInstance applyAs(String reference, String name, String email) {
         return apply(reference, name, email, "CEE", "en");
     }
