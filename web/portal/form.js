@@ -19,7 +19,8 @@ export async function load() {
   try {
     schema = await getJson(`/api/forms/${encodeURIComponent(formId)}`);
     if (JSON.stringify(schema).includes('"valuesKey":"openCalls"')) {
-      openCalls = (await getJson('/api/task-force/calls')).map(call => ({ label: call.name, value: call.reference }));
+      openCalls = (await getJson('/api/task-force/calls'))
+        .map(call => ({ label: call.translations?.[language()]?.name || call.name, value: call.reference }));
     }
     await loadTranslation();
   } catch (error) {

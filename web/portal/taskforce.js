@@ -39,6 +39,11 @@ function languages(codes) {
   return new Intl.ListFormat(language(), { type: 'conjunction' }).format(codes.map(code => names.of(code)));
 }
 
+/** A call's name or purpose in the reader's language when the coordinator gave it, else as written first. */
+function text(shown, field) {
+  return shown.translations?.[language()]?.[field] || shown[field];
+}
+
 function count(n) {
   return n === null ? t('taskforce.suppressed', { n: number(statistics.smallestCountShown) }) : number(n);
 }
@@ -53,8 +58,8 @@ function callList() {
     return el('p', {}, t('taskforce.none'));
   }
   return el('ul', { class: 'cards' }, calls.map(open => el('li', { class: 'card', 'data-call': open.reference },
-    el('h2', {}, el('a', { href: `/portal/task-force/${encodeURIComponent(open.reference)}` }, open.name)),
-    el('p', { class: 'purpose' }, open.purpose),
+    el('h2', {}, el('a', { href: `/portal/task-force/${encodeURIComponent(open.reference)}` }, text(open, 'name'))),
+    el('p', { class: 'purpose' }, text(open, 'purpose')),
     el('p', {}, t('taskforce.seats', { n: number(open.seats) })),
     el('p', {}, t('taskforce.closes', { date: day(open.closesOn) })),
     el('p', {}, t('taskforce.languages', { languages: languages(open.languages) })),
@@ -64,7 +69,7 @@ function callList() {
 function callPage() {
   const parts = [
     el('p', { class: 'status', id: 'call-state' }, t(`taskforce.state.${call.state}`)),
-    el('p', { class: 'purpose' }, call.purpose),
+    el('p', { class: 'purpose' }, text(call, 'purpose')),
     el('p', {}, t('taskforce.seats', { n: number(call.seats) })),
     el('p', {}, t('taskforce.closes', { date: day(call.closesOn) })),
     el('p', {}, t('taskforce.languages', { languages: languages(call.languages) }))];
@@ -90,7 +95,7 @@ function callPage() {
 
 export function render() {
   const heading = document.getElementById('page-heading');
-  heading.textContent = call ? call.name : t('taskforce.title');
+  heading.textContent = call ? text(call, 'name') : t('taskforce.title');
   const content = document.getElementById('content');
   if (failure) {
     content.replaceChildren(el('p', { role: 'alert' }, t(failure)));

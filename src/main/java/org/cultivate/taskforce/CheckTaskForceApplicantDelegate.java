@@ -14,7 +14,8 @@ import static org.cultivate.taskforce.TaskForceProcess.*;
 /**
  * What the eligibility table needs to know of the applicant: whether they sit on the selection
  * committee (by e-mail address), and whether they applied to this call before; and what the
- * application takes from its call: the name, the reviewers per application, the anonymity.
+ * application takes from its call: the name (in the applicant's language when the call has it), the
+ * reviewers per application, the anonymity.
  */
 @Component("checkTaskForceApplicantDelegate")
 class CheckTaskForceApplicantDelegate implements JavaDelegate {
@@ -46,8 +47,14 @@ class CheckTaskForceApplicantDelegate implements JavaDelegate {
         execution.setVariable(APPLIED_TO_THIS_CALL, appliedBefore);
         String callCase = calls.runningCall(callReference).orElseThrow(() -> new IllegalStateException(
                 "The call " + callReference + " of application " + execution.getProcessBusinessKey() + " is not running")).getId();
-        var call = runtimeService.getVariables(callCase, java.util.List.of(TASK_FORCE_NAME, REVIEWERS_PER_APPLICATION, ANONYMISED));
-        execution.setVariable(TASK_FORCE_NAME, call.get(TASK_FORCE_NAME));
+        var names = new java.util.ArrayList<>(callTexts());
+        names.addAll(java.util.List.of(REVIEWERS_PER_APPLICATION, ANONYMISED));
+        var call = runtimeService.getVariables(callCase, names);
+        // the call's name as the applicant reads it, in the mails
+        Object language = execution.getVariable("language");
+        Object translatedName = language instanceof String code && TRANSLATED_LANGUAGES.contains(code)
+                ? call.get(translated(TASK_FORCE_NAME, code)) : null;
+        execution.setVariable(TASK_FORCE_NAME, translatedName instanceof String name && !name.isBlank() ? name : call.get(TASK_FORCE_NAME));
         execution.setVariable(REVIEWERS_PER_APPLICATION, call.get(REVIEWERS_PER_APPLICATION));
         execution.setVariable(ANONYMISED, !Boolean.FALSE.equals(call.get(ANONYMISED)));
     }

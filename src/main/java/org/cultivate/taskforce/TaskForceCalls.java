@@ -37,7 +37,7 @@ public class TaskForceCalls {
 
     /** A call as its page shows it. */
     record Call(String reference, String caseId, String name, String purpose, int seats, LocalDate opensOn, LocalDate closesOn,
-            List<String> languages) {
+            List<String> languages, Map<String, Map<String, String>> translations) {
     }
 
     /** An application as the selection and the balance view read it; {@code score} is null until reviewed. */
@@ -81,11 +81,12 @@ public class TaskForceCalls {
     }
 
     private Call call(ProcessInstance instance) {
-        Map<String, Object> variables = runtimeService.getVariables(instance.getId(),
-                List.of(TASK_FORCE_NAME, PURPOSE, SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES));
+        var names = new java.util.ArrayList<>(callTexts());
+        names.addAll(List.of(SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES));
+        Map<String, Object> variables = runtimeService.getVariables(instance.getId(), names);
         return new Call(instance.getBusinessKey(), instance.getId(), (String) variables.get(TASK_FORCE_NAME),
                 (String) variables.get(PURPOSE), ((Number) variables.get(SEATS)).intValue(), LocalDate.parse((String) variables.get(OPENS_ON)),
-                LocalDate.parse((String) variables.get(CLOSES_ON)), strings(variables.get(CALL_LANGUAGES)));
+                LocalDate.parse((String) variables.get(CLOSES_ON)), strings(variables.get(CALL_LANGUAGES)), translations(variables));
     }
 
     /** The running applications of a call, in the order they came in. */

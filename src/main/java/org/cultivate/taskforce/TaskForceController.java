@@ -2,6 +2,7 @@ package org.cultivate.taskforce;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 
 import org.cultivate.system.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,8 @@ class TaskForceController {
         this.balance = balance;
     }
 
-    record OpenCall(String reference, String name, String purpose, int seats, String opensOn, String closesOn, List<String> languages) {
+    record OpenCall(String reference, String name, String purpose, int seats, String opensOn, String closesOn, List<String> languages,
+            Map<String, Map<String, String>> translations) {
     }
 
     record Swap(String out, String in) {
@@ -39,7 +41,7 @@ class TaskForceController {
     @GetMapping("/api/task-force/calls")
     List<OpenCall> open() {
         return calls.openCalls().stream().map(call -> new OpenCall(call.reference(), call.name(), call.purpose(), call.seats(),
-                call.opensOn().toString(), call.closesOn().toString(), call.languages())).toList();
+                call.opensOn().toString(), call.closesOn().toString(), call.languages(), call.translations())).toList();
     }
 
     @GetMapping("/api/task-force/calls/{reference}")

@@ -33,7 +33,7 @@ class TaskForcePages {
 
     /** A call's public page: {@code state} is scheduled, open, closed (reviewing and selecting) or announced. */
     record CallPage(String reference, String name, String purpose, int seats, LocalDate opensOn, LocalDate closesOn,
-            List<String> languages, String state, List<String> members) {
+            List<String> languages, Map<String, Map<String, String>> translations, String state, List<String> members) {
     }
 
     /** Applications by region, language, gender and experience; a suppressed count is null, never left out. */
@@ -48,12 +48,13 @@ class TaskForcePages {
 
     Optional<CallPage> page(String reference, String state) {
         return call(reference).map(call -> {
-            Map<String, Object> v = variables(call.getId(), List.of(TASK_FORCE_NAME, PURPOSE, SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES,
-                    ANNOUNCED_MEMBERS));
+            var names = new java.util.ArrayList<>(callTexts());
+            names.addAll(List.of(SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES, ANNOUNCED_MEMBERS));
+            Map<String, Object> v = variables(call.getId(), names);
             boolean announced = v.containsKey(ANNOUNCED_MEMBERS);
             return new CallPage(reference, (String) v.get(TASK_FORCE_NAME), (String) v.get(PURPOSE), ((Number) v.get(SEATS)).intValue(),
                     LocalDate.parse((String) v.get(OPENS_ON)), LocalDate.parse((String) v.get(CLOSES_ON)),
-                    TaskForceCalls.strings(v.get(CALL_LANGUAGES)), announced ? "announced" : state,
+                    TaskForceCalls.strings(v.get(CALL_LANGUAGES)), translations(v), announced ? "announced" : state,
                     announced ? TaskForceCalls.strings(v.get(ANNOUNCED_MEMBERS)) : List.of());
         });
     }

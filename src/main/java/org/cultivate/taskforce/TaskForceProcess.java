@@ -26,6 +26,8 @@ public final class TaskForceProcess {
     /** The balance wanted, one rule a line: {@code region ESEAP 1 3} (category, value, minimum, maximum; {@code -} for none). */
     public static final String BALANCE = "balance";
     public static final String CALL_LANGUAGES = "callLanguages";
+    /** The languages a call's name and purpose may be given in besides the first: {@code taskForceNameEs}, {@code purposeAr}, … */
+    public static final List<String> TRANSLATED_LANGUAGES = List.of("es", "fr", "ar");
     // what the call's plan derives from it
     public static final String OPENS_AT = "opensAt";
     public static final String CLOSES_AT = "closesAt";
@@ -96,6 +98,35 @@ public final class TaskForceProcess {
     public static final String FINAL_OUTCOME = "finalOutcome";
     /** What the applicant sees (the contract): {@code received}, then these. */
     public static final String STATUS = "applicationStatus";
+
+    /** The variable holding {@code field} (a call's name or purpose) in {@code language}: {@code purposeFr}. */
+    public static String translated(String field, String language) {
+        return field + Character.toUpperCase(language.charAt(0)) + language.substring(1);
+    }
+
+    /** A call's name and purpose in each language it has them in besides the first. */
+    static java.util.Map<String, java.util.Map<String, String>> translations(java.util.Map<String, Object> call) {
+        var translations = new java.util.LinkedHashMap<String, java.util.Map<String, String>>();
+        for (String language : TRANSLATED_LANGUAGES) {
+            var texts = new java.util.LinkedHashMap<String, String>();
+            for (String field : List.of(TASK_FORCE_NAME, PURPOSE)) {
+                if (call.get(translated(field, language)) instanceof String text && !text.isBlank()) {
+                    texts.put(field.equals(TASK_FORCE_NAME) ? "name" : "purpose", text);
+                }
+            }
+            if (!texts.isEmpty()) {
+                translations.put(language, texts);
+            }
+        }
+        return translations;
+    }
+
+    /** The variables of a call's name and purpose, in every language. */
+    static List<String> callTexts() {
+        var names = new java.util.ArrayList<>(List.of(TASK_FORCE_NAME, PURPOSE));
+        TRANSLATED_LANGUAGES.forEach(language -> names.addAll(List.of(translated(TASK_FORCE_NAME, language), translated(PURPOSE, language))));
+        return names;
+    }
 
     private TaskForceProcess() {
     }

@@ -54,6 +54,8 @@ class TaskForceBrowserTest {
             WebElement card = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-call='" + call + "']")));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             assertThat(driver.findElement(By.id("page-heading")).getText()).isEqualTo("دعوات فرق العمل");
+            // the call as its coordinator wrote it in Arabic
+            assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("فريق تطوير القيادات");
             assertThat(style(driver, "#page-heading", "direction")).isEqualTo("rtl");
             // numbers and dates as Arabic readers write them (CLDR's ar: Western digits, Arabic month names), the heading on the right
             assertThat(card.getText()).contains("المقاعد: 1").containsPattern("[\\u0600-\\u06FF]+ " + LocalDate.now(ZoneOffset.UTC).plusDays(20).getYear()).contains("لغات الدعوة: العربية والإنجليزية");
@@ -133,7 +135,9 @@ class TaskForceBrowserTest {
 
     private String openCall() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        var values = Variables.createVariables().putValue("taskForceName", "فريق تطوير القيادات").putValue("purpose", "نخطط معًا لتنمية قادة الحركة.")
+        var values = Variables.createVariables().putValue("taskForceName", "Leadership development")
+                .putValue("purpose", "Plan how the movement grows its leaders.")
+                .putValue("taskForceNameAr", "فريق تطوير القيادات").putValue("purposeAr", "نخطط معًا لتنمية قادة الحركة.")
                 .putValue("seats", 1L).putValue("opensOn", today.toString()).putValue("closesOn", today.plusDays(20).toString())
                 .putValue("reviewersPerApplication", 2L).putValue("reviewDays", 14L).putValue("anonymisedReviews", true).putValue("balance", null)
                 .putValue("callLanguages", SpinValues.jsonValue("[\"ar\",\"en\"]").create());

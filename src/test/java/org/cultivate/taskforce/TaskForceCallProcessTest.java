@@ -117,6 +117,11 @@ class TaskForceCallProcessTest {
                 .anyMatch(line -> line.startsWith("TFA-LAC1 not-selected:"))
                 .contains("TFA-SSA1 withdrawn: You declined the seat. Thank you for applying.");
         assertThat(templates(mails)).contains("task-force-member", "task-force-reserve", "task-force-not-selected", "task-force-announced");
+        // the Arabic applicant's mails name the call as its coordinator wrote it in Arabic; the others', as written first
+        assertThat(mails).filteredOn(mail -> "dayo@example.org".equals(mail.get("to")))
+                .allSatisfy(mail -> assertThat(mail.get(TASK_FORCE_NAME)).isEqualTo("فريق تطوير القيادات"));
+        assertThat(mails).filteredOn(mail -> "ana@example.org".equals(mail.get("to")))
+                .allSatisfy(mail -> assertThat(mail.get(TASK_FORCE_NAME)).isEqualTo("Leadership development"));
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(APPLICATION_PROCESS_KEY).count()).isZero();
     }
 

@@ -108,7 +108,8 @@ final class TaskForceProcessTestSupport {
     static ProcessInstance openCall(int seats, int reviewersPerApplication, String balance) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         VariableMap values = Variables.createVariables().putValue(TASK_FORCE_NAME, "Leadership development")
-                .putValue(PURPOSE, "Plan how the movement grows its leaders.").putValue(SEATS, (long) seats)
+                .putValue(PURPOSE, "Plan how the movement grows its leaders.")
+                .putValue(translated(TASK_FORCE_NAME, "ar"), "فريق تطوير القيادات").putValue(SEATS, (long) seats)
                 .putValue(OPENS_ON, today.toString()).putValue(CLOSES_ON, today.plusDays(1).toString())
                 .putValue(REVIEWERS_PER_APPLICATION, (long) reviewersPerApplication).putValue(REVIEW_DAYS, 14L).putValue(ANONYMISED, true)
                 .putValue(BALANCE, balance).putValue(CALL_LANGUAGES, SpinValues.jsonValue("[\"en\",\"ar\"]").create());
