@@ -29,6 +29,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.cultivate.grant.GrantProcessTestSupport.*;
+import static org.cultivate.system.EngineSteps.*;
 import static org.cultivate.grant.RapidGrantProcess.*;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -21,9 +20,10 @@ import org.cultivate.identity.ConflictsOfInterest;
 import org.cultivate.identity.RecordConflictDeclarationDelegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cultivate.system.EngineSteps.formKey;
+import static org.cultivate.system.EngineSteps.runJobs;
+import static org.cultivate.system.EngineSteps.timer;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.cultivate.grant.RapidGrantProcess.COMMITTEE;
@@ -145,17 +145,7 @@ final class GrantProcessTestSupport {
                 "reportSpending", "As budgeted.", "reportLessons", null, "reportLinks", null));
     }
 
-    /** Runs every due asynchronous continuation, as the job executor would, until none is left; timers wait. */
-    static void runJobs() {
-        List<Job> jobs;
-        while (!(jobs = managementService().createJobQuery().messages().executable().list()).isEmpty()) {
-            jobs.forEach(job -> managementService().executeJob(job.getId()));
-        }
-    }
 
-    static Job timer(String activityId) {
-        return managementService().createJobQuery().timers().activityId(activityId).singleResult();
-    }
 
     static Task task(String key) {
         return taskService().createTaskQuery().taskDefinitionKey(key).singleResult();
@@ -167,7 +157,4 @@ final class GrantProcessTestSupport {
                 .map(link -> link.getUserId()).toList();
     }
 
-    static String formKey(Task task) {
-        return formService().getTaskFormData(task.getId()).getCamundaFormRef().getKey();
-    }
 }

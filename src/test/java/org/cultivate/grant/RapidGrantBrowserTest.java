@@ -41,25 +41,25 @@ class RapidGrantBrowserTest {
         try (Browser browser = Browser.open(Browser.PHONE, "en")) {
             WebDriver driver = browser.driver();
             driver.get(origin() + "/portal/forms/rapid-grant-application");
-            field(browser, "Your name").sendKeys("Amara Applicant");
-            field(browser, "Your e-mail address").sendKeys("amara@example.org");
+            browser.field("Your name").sendKeys("Amara Applicant");
+            browser.field("Your e-mail address").sendKeys("amara@example.org");
             browser.click(By.xpath("//label[normalize-space(.)='I apply as an individual']"));
-            field(browser, "Community or affiliate").sendKeys("Python Ghana");
-            field(browser, "Project title").sendKeys("PyData Accra meetup");
-            field(browser, "Summary of the project").sendKeys("Six monthly meetups for data people in Accra, with talks and workshops.");
+            browser.field("Community or affiliate").sendKeys("Python Ghana");
+            browser.field("Project title").sendKeys("PyData Accra meetup");
+            browser.field("Summary of the project").sendKeys("Six monthly meetups for data people in Accra, with talks and workshops.");
             // the word limit is the server's, counted the same way as the applicant types
-            WebElement goals = field(browser, "Goals and measures of success");
+            WebElement goals = browser.field("Goals and measures of success");
             goals.sendKeys("word ".repeat(301));
-            field(browser, "Amount requested").click();
+            browser.field("Amount requested").click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"),
                     "Please write at most 300 words."));
             // as a person does: select all and type over it (clear() would not tell form-js)
             goals.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "Six meetups, 40 people at each.");
             LocalDate start = LocalDate.now().plusDays(10);
-            pickDate(driver, field(browser, "Start date"), start);
-            pickDate(driver, field(browser, "End date"), start.plusMonths(3));
-            field(browser, "Amount requested").sendKeys("1200");
-            field(browser, "Budget lines").sendKeys("Venue 600, snacks 400, travel 200");
+            pickDate(driver, browser.field("Start date"), start);
+            pickDate(driver, browser.field("End date"), start.plusMonths(3));
+            browser.field("Amount requested").sendKeys("1200");
+            browser.field("Budget lines").sendKeys("Venue 600, snacks 400, travel 200");
             browser.click(By.xpath("//label[starts-with(normalize-space(.), 'I agree that my application')]"));
             browser.screenshot("portal-grant-application-phone");
             assertThat(browser.accessibilityViolations()).as("application form").isEmpty();
@@ -104,9 +104,9 @@ class RapidGrantBrowserTest {
                 return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("case-status"))).getText()
                         .equals("Report due");
             });
-            field(browser, "What was done").sendKeys("Six meetups, 230 people in all.");
-            field(browser, "Measures of success reached").sendKeys("Five of six meetups had 40 people.");
-            field(browser, "Spending against the budget").sendKeys("As budgeted, 1,180 in all.");
+            browser.field("What was done").sendKeys("Six meetups, 230 people in all.");
+            browser.field("Measures of success reached").sendKeys("Five of six meetups had 40 people.");
+            browser.field("Spending against the budget").sendKeys("As budgeted, 1,180 in all.");
             browser.screenshot("portal-grant-report-phone");
             assertThat(browser.accessibilityViolations()).as("report form").isEmpty();
             assertThat(driver.findElements(By.cssSelector(".holder-task"))).as("approved: only the report waits").hasSize(1);
@@ -129,9 +129,4 @@ class RapidGrantBrowserTest {
         return "http://localhost:" + port;
     }
 
-    private static WebElement field(Browser browser, String label) {
-        WebElement labelElement = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']")));
-        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
-    }
 }

@@ -68,7 +68,7 @@ class PortalBrowserTest {
             assertThat(browser.accessibilityViolations()).as("catalogue").isEmpty();
             driver.findElement(By.linkText("Report a code-of-conduct incident")).click();
 
-            field(browser, "What happened?").sendKeys("Someone kept posting insults about me in the project chat.");
+            browser.field("What happened?").sendKeys("Someone kept posting insults about me in the project chat.");
             browser.screenshot("portal-form-" + name);
             assertThat(browser.accessibilityViolations()).as("form").isEmpty();
             driver.findElement(By.id("send")).click();
@@ -85,9 +85,9 @@ class PortalBrowserTest {
             askTheReporter(reference, QUESTION);
 
             driver.get(origin() + "/portal/track/" + code);
-            WebElement answer = field(browser, "Your answer");
+            WebElement answer = browser.field("Your answer");
             // the holder task's form shows the question read-only; the updates show it too
-            assertThat(field(browser, "The committee's question").getDomProperty("value")).isEqualTo(QUESTION);
+            assertThat(browser.field("The committee's question").getDomProperty("value")).isEqualTo(QUESTION);
             assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for your answer");
             assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains(QUESTION);
             scrollToTheMiddle(driver, answer);
@@ -129,7 +129,7 @@ class PortalBrowserTest {
                         .getText().equals("Decided; open for appeal");
             });
             assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains(OUTCOME).doesNotContain("insults");
-            WebElement reason = field(browser, "Why do you appeal?");
+            WebElement reason = browser.field("Why do you appeal?");
             browser.screenshot("portal-track-outcome-" + name);
             assertThat(browser.accessibilityViolations()).as("tracking page with the outcome and the appeal").isEmpty();
 
@@ -159,9 +159,9 @@ class PortalBrowserTest {
         askTheReporter(receipt.getBody().get("reference").toString(), "¿Quién más estaba allí?");
         try (Browser browser = openAt(Browser.PHONE, "es-ES", "/portal/track/" + code)) {
             WebDriver driver = browser.driver();
-            WebElement answer = field(browser, "Tu respuesta");
+            WebElement answer = browser.field("Tu respuesta");
             assertThat(driver.findElement(By.cssSelector(".holder-task h2")).getText()).isEqualTo("Responde a la pregunta del comité");
-            assertThat(field(browser, "La pregunta del comité").getDomProperty("value")).isEqualTo("¿Quién más estaba allí?");
+            assertThat(browser.field("La pregunta del comité").getDomProperty("value")).isEqualTo("¿Quién más estaba allí?");
 
             browser.click(By.cssSelector(".holder-task button.primary"));
             // form-js's own message, in Spanish
@@ -171,7 +171,7 @@ class PortalBrowserTest {
 
             answer.sendKeys("Dos personas del equipo.");
             browser.click(By.cssSelector("button[data-language=en]"));
-            WebElement inEnglish = field(browser, "Your answer");
+            WebElement inEnglish = browser.field("Your answer");
             assertThat(inEnglish.getDomProperty("value")).isEqualTo("Dos personas del equipo.");
             assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
         }
@@ -182,10 +182,10 @@ class PortalBrowserTest {
     void badFieldsAreRejectedWithTheMessageNextToThem(String name, Dimension window) {
         try (Browser browser = openAt(window, "en", "/portal/forms/incident-report")) {
             WebDriver driver = browser.driver();
-            WebElement description = field(browser, "What happened?");
-            WebElement email = field(browser, "Your e-mail address (optional)");
+            WebElement description = browser.field("What happened?");
+            WebElement email = browser.field("Your e-mail address (optional)");
             // the date picker (flatpickr, inside form-js) opens under the strict policy too
-            field(browser, "When did it happen?").click();
+            browser.field("When did it happen?").click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
             description.click();
             description.sendKeys("Too short");
@@ -235,7 +235,7 @@ class PortalBrowserTest {
                 Map.of("description", "Somebody shouted at me during the meetup."), Map.class).getBody().get("trackingCode").toString();
         try (Browser browser = openAt(window, "en", "/portal/track")) {
             WebDriver driver = browser.driver();
-            field(browser, "Tracking code").sendKeys(code, Keys.ENTER);
+            browser.field("Tracking code").sendKeys(code, Keys.ENTER);
 
             browser.waiting().until(ExpectedConditions.urlToBe(origin() + "/portal/track/" + code));
             assertThat(browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("case-status"))).getText())
@@ -254,7 +254,7 @@ class PortalBrowserTest {
             assertThat(driver.findElement(By.cssSelector("button[data-language=es]")).getAttribute("aria-pressed")).isEqualTo("true");
             driver.findElement(By.linkText("Denunciar un incidente del código de conducta")).click();
 
-            WebElement description = field(browser, "¿Qué pasó?");
+            WebElement description = browser.field("¿Qué pasó?");
             browser.screenshot("portal-form-es-phone");
             assertThat(browser.accessibilityViolations()).as("Spanish form").isEmpty();
             driver.findElement(By.id("send")).click();
@@ -262,9 +262,7 @@ class PortalBrowserTest {
 
             description.sendKeys("Alguien me insultó varias veces en el chat del proyecto.");
             // a Spanish option label, a language-independent value
-            driver.findElement(By.id(field(browser, "¿Qué tipo de comportamiento fue?").getAttribute("id") + "-display")).click();
-            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='Acoso o intimidación']"))).click();
+            browser.choose("¿Qué tipo de comportamiento fue?", "Acoso o intimidación");
             driver.findElement(By.id("send")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code")));
             assertThat(driver.findElement(By.id("receipt-heading")).getText()).isEqualTo("Enviado. Guarda tu código de seguimiento");
@@ -290,7 +288,7 @@ class PortalBrowserTest {
     void aFormCanBeFilledInAndSentWithTheKeyboardAlone() {
         try (Browser browser = openAt(Browser.DESKTOP, "en", "/portal/forms/incident-report")) {
             WebDriver driver = browser.driver();
-            WebElement description = field(browser, "What happened?");
+            WebElement description = browser.field("What happened?");
             Actions keyboard = new Actions(driver);
 
             keyboard.sendKeys(Keys.TAB).perform();
@@ -314,7 +312,7 @@ class PortalBrowserTest {
         String typed = "They shouted at me in the hallway after the talk, twice.";
         try (Browser browser = openAt(Browser.DESKTOP, "en", "/portal/forms/incident-report")) {
             WebDriver driver = browser.driver();
-            WebElement description = field(browser, "What happened?");
+            WebElement description = browser.field("What happened?");
             WebElement send = driver.findElement(By.id("send"));
             // as in Safari and Firefox on macOS, a clicked button takes no focus: the box is never blurred
             ((JavascriptExecutor) driver).executeScript("arguments[0].addEventListener('mousedown', event => event.preventDefault())", send);
@@ -377,14 +375,6 @@ class PortalBrowserTest {
         return "http://localhost:" + port;
     }
 
-    /** The input a visible label names, once form-js or the page has drawn it. */
-    private static WebElement field(Browser browser, String label) {
-        // an XPath string has no escapes: a label with an apostrophe goes in double quotes
-        String quote = label.contains("'") ? "\"" : "'";
-        WebElement labelElement = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//label[normalize-space(.)=" + quote + label + quote + " or normalize-space(.)=" + quote + label + "*" + quote + "]")));
-        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
-    }
 
     /** The error form-js shows under a field, the one its aria-describedby names. */
     private static String errorOf(Browser browser, WebElement field) {

@@ -66,10 +66,10 @@ class TaskForceBrowserTest {
             assertThat(browser.accessibilityViolations()).as("calls page").isEmpty();
 
             card.findElement(By.cssSelector("a.button")).click();
-            field(browser, "اسمك").sendKeys("ليلى المنصوري");
-            field(browser, "بريدك الإلكتروني").sendKeys("layla@example.org");
-            choose(browser, "منطقتك", "الشرق الأوسط وشمال أفريقيا");
-            WebElement spoken = field(browser, "اللغات التي تتحدثها جيدًا");
+            browser.field("اسمك").sendKeys("ليلى المنصوري");
+            browser.field("بريدك الإلكتروني").sendKeys("layla@example.org");
+            browser.choose("منطقتك", "الشرق الأوسط وشمال أفريقيا");
+            WebElement spoken = browser.field("اللغات التي تتحدثها جيدًا");
             spoken.sendKeys("Arab");
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='Arabic']"))).click();
@@ -78,13 +78,13 @@ class TaskForceBrowserTest {
             browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
             browser.click(By.xpath("//label[normalize-space(.)='من سنتين إلى 5 سنوات']"));
             // the word limit, counted in Arabic as on the server
-            WebElement motivation = field(browser, "لماذا تريد الانضمام إلى فريق العمل هذا؟");
+            WebElement motivation = browser.field("لماذا تريد الانضمام إلى فريق العمل هذا؟");
             motivation.sendKeys("كلمة ".repeat(251));
-            field(browser, "ماذا ستضيف إليه؟").click();
+            browser.field("ماذا ستضيف إليه؟").click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"), "كلمة على الأكثر"));
             motivation.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "أريد أن يحتفظ مجتمعنا بقادته.");
-            field(browser, "ماذا ستضيف إليه؟").sendKeys("خبرة عشر سنوات في تنظيم اللقاءات.");
-            field(browser, "أي الأصوات ستحرص على أن تُسمع؟").sendKeys("القادمون الجدد من المجتمعات الصغيرة.");
+            browser.field("ماذا ستضيف إليه؟").sendKeys("خبرة عشر سنوات في تنظيم اللقاءات.");
+            browser.field("أي الأصوات ستحرص على أن تُسمع؟").sendKeys("القادمون الجدد من المجتمعات الصغيرة.");
             browser.click(By.xpath("//label[starts-with(normalize-space(.), 'إن أصبحت عضوًا')]"));
             browser.screenshot("portal-task-force-application-ar-phone");
             assertThat(browser.accessibilityViolations()).as("application form in Arabic").isEmpty();
@@ -164,19 +164,9 @@ class TaskForceBrowserTest {
                 "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])", selector, property);
     }
 
-    private static void choose(Browser browser, String label, String option) {
-        browser.driver().findElement(By.id(field(browser, label).getAttribute("id") + "-display")).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']"))).click();
-    }
 
     private String origin() {
         return "http://localhost:" + port;
     }
 
-    private static WebElement field(Browser browser, String label) {
-        WebElement labelElement = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']")));
-        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
-    }
 }

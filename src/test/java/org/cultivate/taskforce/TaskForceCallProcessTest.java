@@ -23,6 +23,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.cultivate.taskforce.TaskForceProcess.*;
 import static org.cultivate.taskforce.TaskForceProcessTestSupport.*;
+import static org.cultivate.system.EngineSteps.*;
 
 /**
  * Every path of {@code processes/task-force-call.bpmn}, with real applications

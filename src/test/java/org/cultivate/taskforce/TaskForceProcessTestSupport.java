@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -24,7 +23,9 @@ import org.cultivate.identity.ConflictsOfInterest;
 import org.cultivate.identity.RecordConflictDeclarationDelegate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.cultivate.system.EngineSteps.formKey;
+import static org.cultivate.system.EngineSteps.runJobs;
+import static org.cultivate.system.EngineSteps.timer;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -181,24 +182,12 @@ final class TaskForceProcessTestSupport {
         runJobs();
     }
 
-    static void runJobs() {
-        List<Job> jobs;
-        while (!(jobs = managementService().createJobQuery().messages().executable().list()).isEmpty()) {
-            jobs.forEach(job -> managementService().executeJob(job.getId()));
-        }
-    }
 
-    static Job timer(String activityId) {
-        return managementService().createJobQuery().timers().activityId(activityId).singleResult();
-    }
 
     static Task task(String key) {
         return taskService().createTaskQuery().taskDefinitionKey(key).singleResult();
     }
 
-    static String formKey(Task task) {
-        return formService().getTaskFormData(task.getId()).getCamundaFormRef().getKey();
-    }
 
     static List<String> templates(List<Map<String, Object>> mails) {
         return mails.stream().map(mail -> (String) mail.get("template")).toList();

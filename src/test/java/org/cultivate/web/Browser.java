@@ -110,6 +110,22 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The input a visible label names, once form-js or the page has drawn it. */
+    public WebElement field(String label) {
+        // an XPath string has no escapes: a label with an apostrophe goes in double quotes
+        String quote = label.contains("'") ? "\"" : "'";
+        WebElement labelElement = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[normalize-space(.)=" + quote + label + quote + " or normalize-space(.)=" + quote + label + "*" + quote + "]")));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /** Opens the form-js select the label names and picks the option shown as {@code option}. */
+    public void choose(String label, String option) {
+        driver.findElement(By.id(field(label).getAttribute("id") + "-display")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[contains(@class, 'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']"))).click();
+    }
+
     /** Saves the page as target/screenshots/NAME.png, for the docs and for a failed test's post-mortem. */
     public Path screenshot(String name) {
         try {
