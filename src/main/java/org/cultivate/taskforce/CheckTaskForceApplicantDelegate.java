@@ -1,5 +1,8 @@
 package org.cultivate.taskforce;
 
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -47,8 +50,8 @@ class CheckTaskForceApplicantDelegate implements JavaDelegate {
         execution.setVariable(APPLIED_TO_THIS_CALL, appliedBefore);
         String callCase = calls.runningCall(callReference).orElseThrow(() -> new IllegalStateException(
                 "The call " + callReference + " of application " + execution.getProcessBusinessKey() + " is not running")).getId();
-        var names = new java.util.ArrayList<>(callTexts());
-        names.addAll(java.util.List.of(REVIEWERS_PER_APPLICATION, ANONYMISED));
+        var names = new ArrayList<>(callTexts());
+        names.addAll(List.of(REVIEWERS_PER_APPLICATION, ANONYMISED));
         var call = runtimeService.getVariables(callCase, names);
         // the call's name as the applicant reads it, in the mails
         Object language = execution.getVariable("language");
@@ -59,7 +62,7 @@ class CheckTaskForceApplicantDelegate implements JavaDelegate {
         execution.setVariable(ANONYMISED, !Boolean.FALSE.equals(call.get(ANONYMISED)));
     }
 
-    private java.util.Date startOf(DelegateExecution execution) {
+    private Date startOf(DelegateExecution execution) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceId(execution.getProcessInstanceId()).singleResult()
                 .getStartTime();
     }

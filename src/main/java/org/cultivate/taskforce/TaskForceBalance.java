@@ -2,6 +2,7 @@ package org.cultivate.taskforce;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,7 +133,7 @@ class TaskForceBalance {
             return new Entry(reference, true, null, null, null, Map.of());
         }
         Map<String, Object> candidate = details.get(reference);
-        var categories = new java.util.LinkedHashMap<String, List<String>>();
+        var categories = new LinkedHashMap<String, List<String>>();
         CATEGORIES.forEach(category -> categories.put(category, (List<String>) candidate.get(category)));
         return new Entry(reference, false, ((Number) candidate.get(SCORE)).doubleValue(), ((Number) candidate.get(SCORE_SPREAD)).doubleValue(),
                 ((Number) candidate.get(REVIEW_COUNT)).intValue(), categories);

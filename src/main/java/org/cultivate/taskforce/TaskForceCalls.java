@@ -1,6 +1,9 @@
 package org.cultivate.taskforce;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +49,7 @@ public class TaskForceCalls {
             List<String> clearedMembers, List<String> recusedMembers, boolean reviewersAssigned) {
 
         Map<String, Set<String>> categories() {
-            var categories = new java.util.HashMap<String, Set<String>>();
+            var categories = new HashMap<String, Set<String>>();
             categories.put(REGION, region == null ? Set.of() : Set.of(region));
             categories.put("language", Set.copyOf(languages));
             categories.put(GENDER, gender == null ? Set.of() : Set.of(gender));
@@ -57,7 +60,7 @@ public class TaskForceCalls {
 
     List<Call> openCalls() {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(CALL_PROCESS_KEY).activityIdIn(OPEN_ACTIVITY)
-                .list().stream().map(this::call).sorted(java.util.Comparator.comparing(Call::closesOn)).toList();
+                .list().stream().map(this::call).sorted(Comparator.comparing(Call::closesOn)).toList();
     }
 
     /** The call with this reference if it takes applications now. */
@@ -81,7 +84,7 @@ public class TaskForceCalls {
     }
 
     private Call call(ProcessInstance instance) {
-        var names = new java.util.ArrayList<>(callTexts());
+        var names = new ArrayList<>(callTexts());
         names.addAll(List.of(SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES));
         Map<String, Object> variables = runtimeService.getVariables(instance.getId(), names);
         return new Call(instance.getBusinessKey(), instance.getId(), (String) variables.get(TASK_FORCE_NAME),

@@ -1,6 +1,7 @@
 package org.cultivate.taskforce;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class TaskForcePages {
 
     Optional<CallPage> page(String reference, String state) {
         return call(reference).map(call -> {
-            var names = new java.util.ArrayList<>(callTexts());
+            var names = new ArrayList<>(callTexts());
             names.addAll(List.of(SEATS, OPENS_ON, CLOSES_ON, CALL_LANGUAGES, ANNOUNCED_MEMBERS));
             Map<String, Object> v = variables(call.getId(), names);
             boolean announced = v.containsKey(ANNOUNCED_MEMBERS);

@@ -1,6 +1,9 @@
 package org.cultivate.taskforce;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The names that {@code processes/task-force-call.bpmn}, {@code processes/task-force-application.bpmn},
@@ -105,10 +108,10 @@ public final class TaskForceProcess {
     }
 
     /** A call's name and purpose in each language it has them in besides the first. */
-    static java.util.Map<String, java.util.Map<String, String>> translations(java.util.Map<String, Object> call) {
-        var translations = new java.util.LinkedHashMap<String, java.util.Map<String, String>>();
+    static Map<String, Map<String, String>> translations(Map<String, Object> call) {
+        var translations = new LinkedHashMap<String, Map<String, String>>();
         for (String language : TRANSLATED_LANGUAGES) {
-            var texts = new java.util.LinkedHashMap<String, String>();
+            var texts = new LinkedHashMap<String, String>();
             for (String field : List.of(TASK_FORCE_NAME, PURPOSE)) {
                 if (call.get(translated(field, language)) instanceof String text && !text.isBlank()) {
                     texts.put(field.equals(TASK_FORCE_NAME) ? "name" : "purpose", text);
@@ -123,7 +126,7 @@ public final class TaskForceProcess {
 
     /** The variables of a call's name and purpose, in every language. */
     static List<String> callTexts() {
-        var names = new java.util.ArrayList<>(List.of(TASK_FORCE_NAME, PURPOSE));
+        var names = new ArrayList<>(List.of(TASK_FORCE_NAME, PURPOSE));
         TRANSLATED_LANGUAGES.forEach(language -> names.addAll(List.of(translated(TASK_FORCE_NAME, language), translated(PURPOSE, language))));
         return names;
     }
